@@ -1,0 +1,258 @@
+//! IR → the generated module: the internal sweeps, the public API, and the pretty-printed
+//! source.
+
+use crate::ir::Function;
+use crate::transform::{self, tangent_in};
+use proc_macro2::{Span, TokenStream};
+use quote::{format_ident, quote};
+use syn::{Ident, Type};
+
+/// What the public API needs to know of a function: its name and its signature.
+pub struct Signature {
+    pub vis: syn::Visibility,
+    pub name: Ident,
+    /// `(identifier, type, active)` for each parameter.
+    pub params: Vec<(Ident, Type, bool)>,
+    pub ret: Type,
+}
+
+impl Signature {
+    pub fn of(f: &Function) -> Signature {
+        Signature {
+            vis: f.vis.clone(),
+            name: f.name.clone(),
+            params: f.params.iter().map(|p| (p.ident.clone(), p.ty.clone(), p.active.is_some())).collect(),
+            ret: f.ret.clone(),
+        }
+    }
+
+    /// `x: f64, n: usize`
+    fn inputs(&self) -> TokenStream {
+        let ps = self.params.iter().map(|(id, ty, _)| quote!(#id: #ty));
+        quote!(#(#ps),*)
+    }
+
+    fn args(&self) -> Vec<&Ident> {
+        self.params.iter().map(|(id, _, _)| id).collect()
+    }
+
+    fn active(&self) -> impl Iterator<Item = &(Ident, Type, bool)> {
+        self.params.iter().filter(|p| p.2)
+    }
+
+    /// The pullback closure's type: `impl FnOnce(adjoint of output) -> (cotangent per parameter,)`.
+    pub fn pullback_type(&self) -> TokenStream {
+        let cot = adjoint_type(&self.ret);
+        let grads = self.params.iter().map(|(_, ty, active)| if *active { tangent_type(ty) } else { quote!(__ad::NoTangent) });
+        quote!(impl FnOnce(#cot) -> (#(#grads,)*))
+    }
+
+    /// `__pullback(x: f64, ..) -> (Ret, impl FnOnce(..) -> ..)` header and `__jvp` header.
+    pub fn internal_headers(&self) -> (TokenStream, TokenStream) {
+        let inputs = self.inputs();
+        let ret = &self.ret;
+        let pb = self.pullback_type();
+        let tangents = self.params.iter().map(|(id, ty, active)| {
+            let t = tangent_in(id);
+            if *active {
+                let tt = tangent_type(ty);
+                quote!(#t: Option<#tt>)
+            } else {
+                quote!(#t: Option<__ad::NoTangent>)
+            }
+        });
+        let ret_t = tangent_type(ret);
+        (
+            quote!(#[doc(hidden)] #[inline] pub fn __pullback(#inputs) -> (#ret, #pb)),
+            quote!(#[doc(hidden)] #[inline] pub fn __jvp(#inputs, #(#tangents),*) -> (#ret, #ret_t)),
+        )
+    }
+}
+
+/// `<T as Value>::Tangent`
+fn tangent_type(ty: &Type) -> TokenStream {
+    quote!(<#ty as __ad::Value>::Tangent)
+}
+
+/// The adjoint structure a pullback takes for an output of type `ty`: one `Adjoint` per
+/// element of a tuple type.
+fn adjoint_type(ty: &Type) -> TokenStream {
+    match ty {
+        Type::Tuple(t) if !t.elems.is_empty() => {
+            let items = t.elems.iter().map(adjoint_type);
+            quote!((#(#items,)*))
+        }
+        Type::Paren(p) => adjoint_type(&p.elem),
+        _ => {
+            let t = tangent_type(ty);
+            quote!(__ad::Adjoint<#t>)
+        }
+    }
+}
+
+/// Wraps a cotangent `expr` of type `ty` into the adjoint structure of [`adjoint_type`].
+fn wrap_seed(expr: TokenStream, ty: &Type) -> TokenStream {
+    match ty {
+        Type::Tuple(t) if !t.elems.is_empty() => {
+            let items = t.elems.iter().enumerate().map(|(i, e)| {
+                let i = syn::Index::from(i);
+                wrap_seed(quote!(#expr.#i), e)
+            });
+            quote!((#(#items,)*))
+        }
+        Type::Paren(p) => wrap_seed(expr, &p.elem),
+        _ => quote!(__ad::Adjoint::new(#expr)),
+    }
+}
+
+/// The module for a `#[differentiable]` function.
+pub fn module(f: &Function) -> TokenStream {
+    let sig = Signature::of(f);
+    let (pb_head, jvp_head) = sig.internal_headers();
+    let forward = transform::forward::sweep(f);
+    let closure = transform::reverse::closure(f);
+    let value = transform::tree(f, &f.output);
+    let tangent = transform::tangent::sweep(f);
+    let internals = quote! {
+        #pb_head {
+            #forward
+            (#value, #closure)
+        }
+        #jvp_head {
+            #tangent
+        }
+    };
+    wrap(&sig, internals)
+}
+
+/// The module around the internal `__pullback` and `__jvp` of any differentiable function
+/// (generated or `#[primitive]`): the public API and the pretty-printed source.
+pub fn wrap(sig: &Signature, internals: TokenStream) -> TokenStream {
+    let source = pretty(&internals);
+    let name = &sig.name;
+    let vis = &sig.vis;
+    let inputs = sig.inputs();
+    let args = sig.args();
+    let ret = &sig.ret;
+
+    let g_names: Vec<TokenStream> = sig
+        .params
+        .iter()
+        .enumerate()
+        .map(|(i, (_, _, active))| {
+            if *active {
+                let g = format_ident!("__g{}", i, span = Span::mixed_site());
+                quote!(#g)
+            } else {
+                quote!(_)
+            }
+        })
+        .collect();
+    let active_g: Vec<Ident> = sig
+        .params
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| p.2)
+        .map(|(i, _)| format_ident!("__g{}", i, span = Span::mixed_site()))
+        .collect();
+    let active_tys: Vec<TokenStream> = sig.active().map(|(_, ty, _)| tangent_type(ty)).collect();
+    let (grad_ty, grad_val) = if active_g.len() == 1 {
+        let (t, g) = (&active_tys[0], &active_g[0]);
+        (quote!(#t), quote!(#g))
+    } else {
+        (quote!((#(#active_tys,)*)), quote!((#(#active_g,)*)))
+    };
+    let ret_t = tangent_type(ret);
+    let y_bar = format_ident!("y_bar", span = Span::mixed_site());
+    let seed = wrap_seed(quote!(#y_bar), ret);
+    let one_seed = wrap_seed(quote!(__ad::Scalar::one_tangent(&value)), ret);
+    let tangent_params: Vec<TokenStream> = sig
+        .active()
+        .map(|(id, ty, _)| {
+            let t = format_ident!("{}_dot", id, span = Span::mixed_site());
+            let tt = tangent_type(ty);
+            quote!(#t: #tt)
+        })
+        .collect();
+    let tangent_args = sig.params.iter().map(|(id, _, active)| {
+        if *active {
+            let t = format_ident!("{}_dot", id, span = Span::mixed_site());
+            quote!(Some(#t))
+        } else {
+            quote!(None)
+        }
+    });
+    let active_names: Vec<String> = sig.active().map(|(id, _, _)| format!("`{id}`")).collect();
+    let wrt = active_names.join(", ");
+    let mod_doc = format!(
+        "Derivatives of `{name}`, generated at compile time by `#[differentiable]`.\n\n\
+         Active inputs: {wrt}.\n\n# Generated code\n\n```text\n{source}```"
+    );
+    let grad_doc = format!("The gradient of `{name}` with respect to {wrt}, at the given inputs.");
+    let vag_doc = format!("`(value, gradient)` of `{name}` with respect to {wrt}: one forward and one reverse sweep.");
+    let vjp_doc = format!(
+        "`(value, ȳ·J)`: the value of `{name}` and the cotangent of {wrt} for the output cotangent `y_bar` (reverse mode)."
+    );
+    let jvp_doc = format!(
+        "`(value, J·ẋ)`: the value of `{name}` and its tangent for the tangents of {wrt}, given after the inputs (forward mode)."
+    );
+
+    // `grad` and `value_and_grad` need a scalar output; a tuple output has `vjp` and `jvp`.
+    let scalar_api = if matches!(ret, Type::Tuple(_)) {
+        TokenStream::new()
+    } else {
+        quote! {
+            #[doc = #grad_doc]
+                #[inline]
+                pub fn grad(#inputs) -> #grad_ty {
+                    value_and_grad(#(#args),*).1
+                }
+    
+                #[doc = #vag_doc]
+                #[inline]
+                pub fn value_and_grad(#inputs) -> (#ret, #grad_ty) {
+                    let (value, pullback) = __pullback(#(#args),*);
+                    let (#(#g_names,)*) = pullback(#one_seed);
+                    (value, #grad_val)
+                }
+        }
+    };
+
+    quote! {
+        #[doc = #mod_doc]
+        #[allow(unused_variables, unused_mut, unused_parens, unused_braces, unused_imports, non_snake_case, clippy::all, clippy::pedantic, clippy::nursery)]
+        #vis mod #name {
+            use super::*;
+            use ::autodiff_runtime::__private as __ad;
+
+            #internals
+
+            #scalar_api
+
+            #[doc = #vjp_doc]
+            #[inline]
+            pub fn vjp(#inputs, #y_bar: #ret_t) -> (#ret, #grad_ty) {
+                let (value, pullback) = __pullback(#(#args),*);
+                let (#(#g_names,)*) = pullback(#seed);
+                (value, #grad_val)
+            }
+
+            #[doc = #jvp_doc]
+            #[inline]
+            pub fn jvp(#inputs, #(#tangent_params),*) -> (#ret, #ret_t) {
+                __jvp(#(#args,)* #(#tangent_args),*)
+            }
+
+            /// The generated sweeps of this module, pretty-printed.
+            pub const SOURCE: &str = #source;
+        }
+    }
+}
+
+/// Pretty-printed generated code, for users to read.
+fn pretty(tokens: &TokenStream) -> String {
+    match syn::parse2::<syn::File>(tokens.clone()) {
+        Ok(file) => prettyplease::unparse(&file),
+        Err(_) => tokens.to_string(),
+    }
+}

@@ -1,0 +1,133 @@
+//! The small IR: a function body lowered to named, single-assignment differentiable
+//! operations, with everything that does not depend on an active input kept as the user's
+//! own tokens.
+
+use crate::rules::Rule;
+use proc_macro2::{Span, TokenStream};
+use syn::Ident;
+
+/// An active value: one single assignment. Indexes [`Function::vars`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Var(pub usize);
+
+/// What a generated local is called, and where it came from.
+pub struct VarInfo {
+    /// Hygienic (mixed-site) identifier of the primal value.
+    pub ident: Ident,
+}
+
+/// An argument of an operation: an active value, or a constant expression (tokens).
+#[derive(Clone)]
+pub enum Operand {
+    Var(Var),
+    Const(TokenStream),
+}
+
+/// A value as the macro sees it: a leaf, or a tuple of values.
+#[derive(Clone)]
+pub enum Tree {
+    Leaf(Operand),
+    Tuple(Vec<Tree>),
+}
+
+impl Tree {
+    pub fn var(v: Var) -> Tree {
+        Tree::Leaf(Operand::Var(v))
+    }
+
+    /// Whether any leaf is an active value.
+    pub fn is_active(&self) -> bool {
+        match self {
+            Tree::Leaf(Operand::Var(_)) => true,
+            Tree::Leaf(Operand::Const(_)) => false,
+            Tree::Tuple(items) => items.iter().any(Tree::is_active),
+        }
+    }
+
+    /// Every active value in it, in order.
+    pub fn vars(&self, out: &mut Vec<Var>) {
+        match self {
+            Tree::Leaf(Operand::Var(v)) => out.push(*v),
+            Tree::Leaf(Operand::Const(_)) => {}
+            Tree::Tuple(items) => items.iter().for_each(|t| t.vars(out)),
+        }
+    }
+}
+
+/// A pattern of fresh active values, bound by a call's result.
+#[derive(Clone)]
+pub enum Pat {
+    Var(Var),
+    Tuple(Vec<Pat>),
+}
+
+impl Pat {
+    pub fn vars(&self, out: &mut Vec<Var>) {
+        match self {
+            Pat::Var(v) => out.push(*v),
+            Pat::Tuple(items) => items.iter().for_each(|p| p.vars(out)),
+        }
+    }
+
+    pub fn to_tree(&self) -> Tree {
+        match self {
+            Pat::Var(v) => Tree::var(*v),
+            Pat::Tuple(items) => Tree::Tuple(items.iter().map(Pat::to_tree).collect()),
+        }
+    }
+}
+
+/// One statement of a lowered body.
+pub enum Stmt {
+    /// A statement that involves no active value, emitted as written (with active values
+    /// renamed where a non-differentiable use, such as a comparison, reads them).
+    Inactive(TokenStream),
+    /// `dst = rule(args)`.
+    Op(Op),
+    /// `dst = path(args)`: a call to another `#[differentiable]` function or `#[primitive]`.
+    Call(Call),
+}
+
+pub struct Op {
+    pub dst: Var,
+    pub rule: &'static Rule,
+    pub args: Vec<Operand>,
+    /// The integer exponent of `powi`.
+    pub int_arg: Option<TokenStream>,
+    pub span: Span,
+}
+
+pub struct Call {
+    pub dst: Pat,
+    /// Path of the callee's generated module (the function's own path).
+    pub path: syn::Path,
+    pub args: Vec<Operand>,
+    pub span: Span,
+}
+
+/// A parameter of the function.
+pub struct Param {
+    /// The user's identifier (kept in generated signatures).
+    pub ident: Ident,
+    pub ty: syn::Type,
+    /// The active values it is split into (a tuple parameter gives a tuple of values);
+    /// `None` for an inactive parameter.
+    pub active: Option<Pat>,
+}
+
+/// A lowered function.
+pub struct Function {
+    pub vis: syn::Visibility,
+    pub name: Ident,
+    pub params: Vec<Param>,
+    pub ret: syn::Type,
+    pub body: Vec<Stmt>,
+    pub output: Tree,
+    pub vars: Vec<VarInfo>,
+}
+
+impl Function {
+    pub fn ident(&self, v: Var) -> &Ident {
+        &self.vars[v.0].ident
+    }
+}

@@ -1,0 +1,709 @@
+//! Lowering of a function to the IR: name resolution, activity, and single assignment.
+//!
+//! Each expression that depends on an active value becomes a chain of [`Op`]s and [`Call`]s
+//! whose results are fresh hygienic locals; shadowing and reassignment simply rebind the
+//! user's name to the newest value. Everything else is kept as the user's own tokens.
+//! Unsupported syntax is reported to the [`Ctxt`] at its span and lowering goes on, so one
+//! build shows every problem.
+
+use crate::args::Args;
+use crate::error::Ctxt;
+use crate::ir::{Call, Function, Op, Operand, Param, Pat, Stmt, Tree, Var, VarInfo};
+use crate::rules::{self, Arity};
+use proc_macro2::{Span, TokenStream, TokenTree};
+use quote::{ToTokens, format_ident, quote};
+use std::collections::{HashMap, HashSet};
+use syn::spanned::Spanned;
+use syn::visit::Visit;
+use syn::{BinOp, Expr, Ident, UnOp};
+
+/// How a user's name is bound at a point of the body.
+#[derive(Clone)]
+enum Binding {
+    /// To active values.
+    Active(Tree),
+    /// To an ordinary local that the generated code keeps under the user's name.
+    Inactive,
+}
+
+/// Whether a parameter of this type is a constant unless `wrt(...)` says otherwise.
+pub fn is_inactive_type(ty: &syn::Type) -> bool {
+    match ty {
+        syn::Type::Reference(r) => match &*r.elem {
+            syn::Type::Path(p) => p.path.is_ident("str") || is_inactive_type(&r.elem),
+            other => is_inactive_type(other),
+        },
+        syn::Type::Path(p) if p.qself.is_none() => {
+            const NAMES: &[&str] = &[
+                "i8", "i16", "i32", "i64", "i128", "isize", "u8", "u16", "u32", "u64", "u128",
+                "usize", "bool", "char", "str", "String",
+            ];
+            p.path.get_ident().is_some_and(|id| NAMES.iter().any(|n| id == n))
+        }
+        syn::Type::Paren(p) => is_inactive_type(&p.elem),
+        syn::Type::Group(g) => is_inactive_type(&g.elem),
+        _ => false,
+    }
+}
+
+/// Lowers `item` to the IR. Returns `None` if the signature itself could not be read;
+/// problems in the body are recorded in `cx` and lowering continues past them.
+pub fn function(cx: &Ctxt, item: &syn::ItemFn, args: &Args) -> Option<Function> {
+    let mut lower = Lower { cx, vars: Vec::new(), used: HashSet::new(), scopes: vec![HashMap::new()], stmts: Vec::new() };
+    let ret = match &item.sig.output {
+        syn::ReturnType::Type(_, ty) => (**ty).clone(),
+        syn::ReturnType::Default => return None,
+    };
+    let mut params = Vec::new();
+    for (i, input) in item.sig.inputs.iter().enumerate() {
+        let syn::FnArg::Typed(pt) = input else { return None };
+        let active = match &args.wrt {
+            Some(names) => pat_idents(&pt.pat).iter().any(|id| names.iter().any(|n| n == id)),
+            None => !is_inactive_type(&pt.ty),
+        };
+        let ident = match &*pt.pat {
+            syn::Pat::Ident(pi) if pi.subpat.is_none() && pi.by_ref.is_none() => pi.ident.clone(),
+            _ => format_ident!("__arg{}", i, span = Span::mixed_site()),
+        };
+        if active {
+            let pat = lower.param_pattern(&pt.pat, &pt.ty)?;
+            let tree = pat.to_tree();
+            lower.bind_param(&pt.pat, &tree);
+            let binding = pat_to_tokens(&lower, &pat);
+            lower.stmts.push(Stmt::Inactive(quote!(let #binding = #ident;)));
+            params.push(Param { ident, ty: (*pt.ty).clone(), active: Some(pat) });
+        } else {
+            if !matches!(&*pt.pat, syn::Pat::Ident(pi) if pi.subpat.is_none() && pi.by_ref.is_none()) {
+                let pat = &pt.pat;
+                lower.stmts.push(Stmt::Inactive(quote!(let #pat = #ident;)));
+            }
+            for id in pat_idents(&pt.pat) {
+                lower.bind(&id, Binding::Inactive);
+            }
+            params.push(Param { ident, ty: (*pt.ty).clone(), active: None });
+        }
+    }
+    let output = lower.body(&item.block);
+    let Lower { vars, stmts, .. } = lower;
+    Some(Function { vis: item.vis.clone(), name: item.sig.ident.clone(), params, ret, body: stmts, output, vars })
+}
+
+struct Lower<'a> {
+    cx: &'a Ctxt,
+    vars: Vec<VarInfo>,
+    used: HashSet<String>,
+    scopes: Vec<HashMap<String, Binding>>,
+    stmts: Vec<Stmt>,
+}
+
+impl Lower<'_> {
+    /// A fresh active value named after `base` (made unique; never starting with `__`, which
+    /// generated adjoints and tangents use).
+    fn fresh(&mut self, base: &str) -> Var {
+        let base = base.trim_start_matches('_');
+        let base = if base.is_empty() { "v" } else { base };
+        let mut name = base.to_string();
+        let mut k = 1;
+        while self.used.contains(&name) {
+            name = format!("{base}_{k}");
+            k += 1;
+        }
+        self.used.insert(name.clone());
+        self.vars.push(VarInfo { ident: Ident::new(&name, Span::mixed_site()) });
+        Var(self.vars.len() - 1)
+    }
+
+    fn temp(&mut self) -> Var {
+        let n = self.vars.len();
+        self.fresh(&format!("t{n}"))
+    }
+
+    fn bind(&mut self, id: &Ident, b: Binding) {
+        self.scopes.last_mut().expect("scope").insert(id.to_string(), b);
+    }
+
+    fn lookup(&self, name: &str) -> Option<&Binding> {
+        self.scopes.iter().rev().find_map(|s| s.get(name))
+    }
+
+    /// Rebinds an existing name in the scope that declared it (an assignment).
+    fn rebind(&mut self, name: &str, b: Binding) {
+        for scope in self.scopes.iter_mut().rev() {
+            if let Some(slot) = scope.get_mut(name) {
+                *slot = b;
+                return;
+            }
+        }
+    }
+
+    fn param_pattern(&mut self, pat: &syn::Pat, ty: &syn::Type) -> Option<Pat> {
+        match (pat, ty) {
+            (syn::Pat::Ident(pi), syn::Type::Tuple(tt)) if pi.subpat.is_none() => {
+                let name = pi.ident.to_string();
+                Some(self.tuple_type_pattern(&name, tt))
+            }
+            (syn::Pat::Ident(pi), _) if pi.subpat.is_none() => Some(Pat::Var(self.fresh(&pi.ident.to_string()))),
+            (syn::Pat::Tuple(pt), syn::Type::Tuple(tt)) if pt.elems.len() == tt.elems.len() => {
+                let mut items = Vec::new();
+                for (p, t) in pt.elems.iter().zip(&tt.elems) {
+                    items.push(self.param_pattern(p, t)?);
+                }
+                Some(Pat::Tuple(items))
+            }
+            (syn::Pat::Wild(_), syn::Type::Tuple(tt)) => Some(self.tuple_type_pattern("_", tt)),
+            (syn::Pat::Wild(_), _) => Some(Pat::Var(self.fresh("unused"))),
+            _ => {
+                self.cx.error_spanned(pat, "unsupported parameter pattern; write a name (`x: f64`) or a tuple of names (`(a, b): (f64, f64)`)");
+                None
+            }
+        }
+    }
+
+    fn tuple_type_pattern(&mut self, base: &str, tt: &syn::TypeTuple) -> Pat {
+        Pat::Tuple(
+            tt.elems
+                .iter()
+                .enumerate()
+                .map(|(i, t)| match t {
+                    syn::Type::Tuple(inner) => self.tuple_type_pattern(&format!("{base}_{i}"), inner),
+                    _ => Pat::Var(self.fresh(&format!("{base}_{i}"))),
+                })
+                .collect(),
+        )
+    }
+
+    fn bind_param(&mut self, pat: &syn::Pat, tree: &Tree) {
+        match (pat, tree) {
+            (syn::Pat::Ident(pi), t) => self.bind(&pi.ident, Binding::Active(t.clone())),
+            (syn::Pat::Tuple(pt), Tree::Tuple(items)) => {
+                for (p, t) in pt.elems.iter().zip(items) {
+                    self.bind_param(p, t);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// Lowers the function body; returns the value it ends with.
+    fn body(&mut self, block: &syn::Block) -> Tree {
+        let n = block.stmts.len();
+        let mut tail = None;
+        for (i, stmt) in block.stmts.iter().enumerate() {
+            let last = i + 1 == n;
+            match stmt {
+                syn::Stmt::Expr(Expr::Return(r), _) if last => match &r.expr {
+                    Some(e) => tail = Some(self.expr(e)),
+                    None => self.cx.error_spanned(r, "`return` without a value; a `#[differentiable]` function must return its result"),
+                },
+                syn::Stmt::Expr(e, None) if last => tail = Some(self.expr(e)),
+                _ => self.stmt(stmt),
+            }
+        }
+        tail.unwrap_or_else(|| {
+            let span = block.stmts.last().map_or(block.brace_token.span.close(), |s| s.span());
+            self.cx.error(span, "the body must end with the value the function returns (a tail expression or `return value;`)");
+            dummy()
+        })
+    }
+
+    fn stmt(&mut self, stmt: &syn::Stmt) {
+        match stmt {
+            syn::Stmt::Local(local) => self.local(local),
+            syn::Stmt::Item(item) => self.stmts.push(Stmt::Inactive(item.to_token_stream())),
+            syn::Stmt::Macro(m) => {
+                if self.tokens_mention_active(&m.mac.tokens) {
+                    self.cx.error_spanned(&m.mac, macro_message(&m.mac));
+                } else {
+                    self.stmts.push(Stmt::Inactive(m.to_token_stream()));
+                }
+            }
+            syn::Stmt::Expr(e, semi) => self.expr_stmt(e, semi.is_some()),
+        }
+    }
+
+    fn expr_stmt(&mut self, e: &Expr, _semi: bool) {
+        match e {
+            Expr::Assign(a) => self.assign(&a.left, &a.right, None, e),
+            Expr::Binary(b) if is_compound(&b.op) => self.assign(&b.left, &b.right, Some(&b.op), e),
+            Expr::Return(r) => {
+                self.cx.error_spanned(r, "early `return` is not supported yet; end the body with the returned value");
+            }
+            _ if !self.is_active(e) => self.stmts.push(Stmt::Inactive(quote!(#e;))),
+            _ => {
+                // An active expression used as a statement has no effect on the result; it is
+                // lowered only to report unsupported syntax in it.
+                self.expr(e);
+            }
+        }
+    }
+
+    fn assign(&mut self, left: &Expr, right: &Expr, op: Option<&BinOp>, whole: &Expr) {
+        let Expr::Path(p) = strip(left) else {
+            let what = match strip(left) {
+                Expr::Index(_) => "an indexed element",
+                Expr::Field(_) => "a field",
+                _ => "this place",
+            };
+            if self.is_active(whole) {
+                self.cx.error_spanned(left, format!("assignment to {what} is not supported in `#[differentiable]` functions; assign to a local variable (`let mut y = ...; y = ...;`)"));
+            } else {
+                self.stmts.push(Stmt::Inactive(quote!(#whole;)));
+            }
+            return;
+        };
+        let Some(name) = p.path.get_ident() else {
+            self.cx.error_spanned(left, "assignment to a path is not supported; assign to a local variable");
+            return;
+        };
+        let Some(binding) = self.lookup(&name.to_string()).cloned() else {
+            self.cx.error_spanned(left, format!("`{name}` is not a local variable of this function; `#[differentiable]` functions can only assign to their own locals"));
+            return;
+        };
+        if matches!(binding, Binding::Inactive) && !self.is_active(right) {
+            self.stmts.push(Stmt::Inactive(quote!(#whole;)));
+            return;
+        }
+        let value = match op {
+            None => self.expr(right),
+            Some(op) => {
+                let lhs = self.expr(left);
+                let rhs = self.expr(right);
+                self.binary_tree(op, lhs, rhs, whole.span())
+            }
+        };
+        if value.is_active() {
+            self.rebind(&name.to_string(), Binding::Active(value));
+        } else {
+            // An active name now holds a constant: make it an ordinary local again.
+            let tokens = tree_tokens(self, &value);
+            self.stmts.push(Stmt::Inactive(quote_spanned_let(name, &tokens)));
+            self.rebind(&name.to_string(), Binding::Inactive);
+        }
+    }
+
+    fn local(&mut self, local: &syn::Local) {
+        let Some(init) = &local.init else {
+            self.cx.error_spanned(local, "declare and initialise in one statement (`let y = ...;`); a `let` without a value is not supported in `#[differentiable]` functions");
+            return;
+        };
+        if let Some((else_token, _)) = &init.diverge {
+            self.cx.error_spanned(else_token, "`let ... else` is not supported in `#[differentiable]` functions");
+            return;
+        }
+        if !self.is_active(&init.expr) {
+            self.stmts.push(Stmt::Inactive(local.to_token_stream()));
+            for id in pat_idents(&local.pat) {
+                self.bind(&id, Binding::Inactive);
+            }
+            return;
+        }
+        let (pat, ty) = match &local.pat {
+            syn::Pat::Type(pt) => (&*pt.pat, Some(&*pt.ty)),
+            p => (p, None),
+        };
+        // `let (a, b) = g(x);` binds each element of a call's tuple result.
+        if let (syn::Pat::Tuple(pt), Expr::Call(call)) = (pat, strip(&init.expr)) {
+            if !is_method_style(call) {
+                let dst = self.call_pattern(pt);
+                if let Some(dst) = dst {
+                    self.call(call, dst.clone());
+                    self.bind_pattern(pat, ty, dst.to_tree());
+                }
+                return;
+            }
+        }
+        let value = self.expr(&init.expr);
+        self.bind_pattern(pat, ty, value);
+    }
+
+    /// Fresh values for a tuple pattern that binds a call's result.
+    fn call_pattern(&mut self, pt: &syn::PatTuple) -> Option<Pat> {
+        let mut items = Vec::new();
+        for p in &pt.elems {
+            items.push(match p {
+                syn::Pat::Ident(pi) if pi.subpat.is_none() => Pat::Var(self.fresh(&pi.ident.to_string())),
+                syn::Pat::Wild(_) => Pat::Var(self.fresh("unused")),
+                syn::Pat::Tuple(inner) => self.call_pattern(inner)?,
+                other => {
+                    self.cx.error_spanned(other, "unsupported pattern; bind a call's results to names or `_`");
+                    return None;
+                }
+            });
+        }
+        Some(Pat::Tuple(items))
+    }
+
+    fn bind_pattern(&mut self, pat: &syn::Pat, ty: Option<&syn::Type>, value: Tree) {
+        match (pat, &value) {
+            (syn::Pat::Ident(pi), v) if pi.subpat.is_none() && v.is_active() => {
+                self.bind(&pi.ident, Binding::Active(value));
+            }
+            (syn::Pat::Ident(_) | syn::Pat::Tuple(_), v) if !v.is_active() => {
+                let tokens = tree_tokens(self, &value);
+                let ty = ty.map(|t| quote!(: #t));
+                self.stmts.push(Stmt::Inactive(quote!(let #pat #ty = #tokens;)));
+                for id in pat_idents(pat) {
+                    self.bind(&id, Binding::Inactive);
+                }
+            }
+            (syn::Pat::Tuple(pt), Tree::Tuple(items)) if pt.elems.len() == items.len() => {
+                for (p, v) in pt.elems.iter().zip(items.clone()) {
+                    self.bind_pattern(p, None, v);
+                }
+            }
+            (syn::Pat::Tuple(_), Tree::Leaf(_)) => {
+                self.cx.error_spanned(pat, "cannot destructure this value here; a tuple returned by a call is destructured in the `let` that makes the call: `let (a, b) = g(x);`");
+            }
+            (syn::Pat::Wild(_), _) => {}
+            (syn::Pat::Type(pt), _) => self.bind_pattern(&pt.pat, Some(&pt.ty), value),
+            _ => self.cx.error_spanned(pat, "unsupported pattern; bind active values to names, tuples of names, or `_`"),
+        }
+    }
+
+    /// Lowers an expression to the values it computes.
+    fn expr(&mut self, e: &Expr) -> Tree {
+        if !self.is_active(e) {
+            return Tree::Leaf(Operand::Const(const_tokens(e)));
+        }
+        match e {
+            Expr::Paren(p) => self.expr(&p.expr),
+            Expr::Group(g) => self.expr(&g.expr),
+            Expr::Path(p) => {
+                let name = p.path.get_ident().map(ToString::to_string).unwrap_or_default();
+                match self.lookup(&name) {
+                    Some(Binding::Active(t)) => t.clone(),
+                    _ => Tree::Leaf(Operand::Const(const_tokens(e))),
+                }
+            }
+            Expr::Reference(r) if r.mutability.is_none() => self.expr(&r.expr),
+            Expr::Unary(u) => match u.op {
+                UnOp::Neg(_) => {
+                    let x = self.leaf(&u.expr);
+                    self.op("neg", vec![x], None, e.span())
+                }
+                _ => self.unsupported(e, format!("`{}` on an active value is not supported; only unary minus is differentiable", u.op.to_token_stream())),
+            },
+            Expr::Binary(b) => {
+                if is_compound(&b.op) {
+                    return self.unsupported(e, "compound assignment inside an expression is not supported; write it as its own statement");
+                }
+                let lhs = self.expr(&b.left);
+                let rhs = self.expr(&b.right);
+                self.binary_tree(&b.op, lhs, rhs, e.span())
+            }
+            Expr::MethodCall(mc) => self.method(mc, e),
+            Expr::Call(call) if is_method_style(call) => {
+                let Expr::Path(p) = &*call.func else { unreachable!() };
+                let method = &p.path.segments[1].ident;
+                let mut args = call.args.iter();
+                let Some(recv) = args.next() else {
+                    return self.unsupported(e, format!("`{}` needs its receiver as the first argument", p.path.to_token_stream()));
+                };
+                let rest: Vec<&Expr> = args.collect();
+                self.method_call(recv, method, &rest, e)
+            }
+            Expr::Call(call) => {
+                let v = self.temp();
+                self.call(call, Pat::Var(v));
+                Tree::var(v)
+            }
+            Expr::Field(f) => {
+                let base = self.expr(&f.base);
+                match (&f.member, base) {
+                    (syn::Member::Unnamed(idx), Tree::Tuple(items)) if (idx.index as usize) < items.len() => {
+                        items[idx.index as usize].clone()
+                    }
+                    (syn::Member::Unnamed(_), Tree::Leaf(_)) => self.unsupported(e, "tuple field of a value returned by a call; destructure it in the `let` that makes the call: `let (a, b) = g(x);`"),
+                    _ => self.unsupported(e, "field access on an active value is not supported; only tuple fields (`t.0`) of tuples built in this function are"),
+                }
+            }
+            Expr::Tuple(t) => Tree::Tuple(t.elems.iter().map(|x| self.expr(x)).collect()),
+            Expr::Cast(c) => {
+                let x = self.leaf(&c.expr);
+                if is_inactive_type(&c.ty) {
+                    let tokens = operand_tokens(self, &x);
+                    let ty = &c.ty;
+                    Tree::Leaf(Operand::Const(quote!((#tokens as #ty))))
+                } else {
+                    self.unsupported(e, "`as` casts of active values are not supported; keep the computation in one float type (casts of integers, such as `n as f64`, are fine)")
+                }
+            }
+            Expr::If(_) => self.unsupported(e, "`if` on active values is not supported yet; for piecewise functions use `max`, `min` or `abs`, or compute the branch condition outside the function"),
+            Expr::Match(_) => self.unsupported(e, "`match` on active values is not supported yet; compute it outside the function or use `max`, `min`, `abs`"),
+            Expr::ForLoop(_) | Expr::While(_) | Expr::Loop(_) => self.unsupported(e, "loops over active values are not supported yet; unroll the loop or move it out of the `#[differentiable]` function"),
+            Expr::Block(_) => self.unsupported(e, "block expressions on active values are not supported; use `let` statements in the function body"),
+            Expr::Closure(_) => self.unsupported(e, "closures are not supported in `#[differentiable]` functions; write the closure's body inline or as another `#[differentiable]` function"),
+            Expr::Unsafe(_) => self.unsupported(e, "`#[differentiable]` cannot differentiate through `unsafe` blocks; move the unsafe code into a `#[primitive]` function with hand-written rules"),
+            Expr::Async(_) | Expr::Await(_) => self.unsupported(e, "`async` code cannot be differentiated; differentiate a synchronous function"),
+            Expr::Macro(m) => self.unsupported(e, macro_message(&m.mac)),
+            Expr::Try(_) => self.unsupported(e, "the `?` operator is not supported in `#[differentiable]` functions; return a plain value"),
+            Expr::Index(_) => self.unsupported(e, "indexing is not supported yet in `#[differentiable]` functions; pass the elements as separate parameters or as a tuple"),
+            Expr::Return(_) | Expr::Break(_) | Expr::Continue(_) => self.unsupported(e, "early exits are not supported yet; end the body with the returned value"),
+            Expr::Assign(_) => self.unsupported(e, "an assignment is not a value; write it as its own statement"),
+            Expr::Reference(_) => self.unsupported(e, "`&mut` references to active values are not supported; use `let mut` and assignment"),
+            _ => self.unsupported(e, "this expression is not supported on active values in `#[differentiable]` functions; see the supported-language table in the crate documentation"),
+        }
+    }
+
+    fn unsupported(&mut self, e: &Expr, msg: impl std::fmt::Display) -> Tree {
+        self.cx.error_spanned(e, msg);
+        dummy()
+    }
+
+    /// Lowers an expression that must be a single value (not a tuple).
+    fn leaf(&mut self, e: &Expr) -> Operand {
+        match self.expr(e) {
+            Tree::Leaf(op) => op,
+            Tree::Tuple(_) => {
+                self.cx.error_spanned(e, "a tuple is used where a number is expected");
+                Operand::Const(quote!(0.0))
+            }
+        }
+    }
+
+    fn binary_tree(&mut self, op: &BinOp, lhs: Tree, rhs: Tree, span: Span) -> Tree {
+        let (Tree::Leaf(a), Tree::Leaf(b)) = (lhs, rhs) else {
+            self.cx.error(span, "arithmetic on tuples is not supported; operate on their elements");
+            return dummy();
+        };
+        if let Some(rule) = rules::binary_op(op) {
+            return self.op(rule, vec![a, b], None, span);
+        }
+        match op {
+            BinOp::Eq(_) | BinOp::Ne(_) | BinOp::Lt(_) | BinOp::Le(_) | BinOp::Gt(_) | BinOp::Ge(_)
+            | BinOp::And(_) | BinOp::Or(_) => {
+                // A comparison reads primal values; its result is a constant `bool`.
+                let (a, b) = (operand_tokens(self, &a), operand_tokens(self, &b));
+                Tree::Leaf(Operand::Const(quote!((#a #op #b))))
+            }
+            _ => {
+                self.cx.error(span, format!("`{}` has no derivative rule; `#[differentiable]` functions support `+ - * /` on active values", op.to_token_stream()));
+                dummy()
+            }
+        }
+    }
+
+    fn op(&mut self, name: &str, args: Vec<Operand>, int_arg: Option<TokenStream>, span: Span) -> Tree {
+        if args.iter().all(|a| matches!(a, Operand::Const(_))) {
+            // Unreachable for user code (inactive expressions are kept whole), kept for safety.
+            return dummy();
+        }
+        let dst = self.temp();
+        let rule = rules::by_name(name);
+        self.stmts.push(Stmt::Op(Op { dst, rule, args, int_arg, span }));
+        Tree::var(dst)
+    }
+
+    fn method(&mut self, mc: &syn::ExprMethodCall, e: &Expr) -> Tree {
+        if mc.turbofish.is_some() {
+            return self.unsupported(e, "method calls with turbofish (`::<...>`) are not supported on active values");
+        }
+        let args: Vec<&Expr> = mc.args.iter().collect();
+        self.method_call(&mc.receiver, &mc.method, &args, e)
+    }
+
+    fn method_call(&mut self, recv: &Expr, method: &Ident, args: &[&Expr], e: &Expr) -> Tree {
+        let name = method.to_string();
+        if name == "clone" || name == "to_owned" {
+            return self.expr(recv);
+        }
+        let x = self.leaf(recv);
+        if rules::NON_DIFFERENTIABLE.contains(&name.as_str()) {
+            let x = operand_tokens(self, &x);
+            let args: Vec<TokenStream> = args
+                .iter()
+                .map(|a| {
+                    let t = self.leaf(a);
+                    operand_tokens(self, &t)
+                })
+                .collect();
+            return Tree::Leaf(Operand::Const(quote!(#x.#method(#(#args),*))));
+        }
+        let Some(rule) = rules::lookup(&name) else {
+            let hint = match name.as_str() {
+                "sin_cos" => "; call `sin()` and `cos()` separately".to_string(),
+                "powf" | "powi" => String::new(),
+                _ => format!(
+                    "; float methods with rules: {}. For a function of your own, mark it `#[differentiable]` or `#[primitive]`",
+                    rules::method_list()
+                ),
+            };
+            self.cx.error_spanned(method, format!("`{name}` has no derivative rule{hint}"));
+            return dummy();
+        };
+        let expected = match rule.arity {
+            Arity::Unary => 0,
+            Arity::Binary | Arity::IntPow => 1,
+            Arity::Ternary => 2,
+        };
+        if args.len() != expected {
+            return self.unsupported(e, format!("`{name}` takes {expected} argument(s) here, found {}", args.len()));
+        }
+        if rule.arity == Arity::IntPow {
+            if self.is_active(args[0]) {
+                self.cx.error_spanned(args[0], "the exponent of `powi` is an integer and cannot depend on an active value; use `powf` for a differentiable exponent");
+                return dummy();
+            }
+            let n = args[0];
+            return self.op(rule.name, vec![x], Some(quote!(#n)), e.span());
+        }
+        let mut operands = vec![x];
+        for a in args {
+            operands.push(self.leaf(a));
+        }
+        self.op(rule.name, operands, None, e.span())
+    }
+
+    fn call(&mut self, call: &syn::ExprCall, dst: Pat) {
+        let Expr::Path(p) = strip(&call.func) else {
+            self.cx.error_spanned(&call.func, "only calls of functions by path (`g(x)`, `module::g(x)`) are supported on active values");
+            return;
+        };
+        if p.qself.is_some() {
+            self.cx.error_spanned(&call.func, "calls through `<T as Trait>::` paths are not supported on active values; call a `#[differentiable]` function");
+            return;
+        }
+        let mut args = Vec::new();
+        for a in &call.args {
+            match self.expr(a) {
+                Tree::Leaf(op) => args.push(op),
+                Tree::Tuple(_) => {
+                    self.cx.error_spanned(a, "tuple arguments to calls are not supported yet; pass the elements as separate arguments");
+                    return;
+                }
+            }
+        }
+        self.stmts.push(Stmt::Call(Call { dst, path: p.path.clone(), args, span: call.span() }));
+    }
+
+    /// Whether `e` reads any active value.
+    fn is_active(&self, e: &Expr) -> bool {
+        struct Finder<'l, 'c> {
+            lower: &'l Lower<'c>,
+            found: bool,
+        }
+        impl<'ast> Visit<'ast> for Finder<'_, '_> {
+            fn visit_expr_path(&mut self, p: &'ast syn::ExprPath) {
+                if let Some(id) = p.path.get_ident() {
+                    if matches!(self.lower.lookup(&id.to_string()), Some(Binding::Active(_))) {
+                        self.found = true;
+                    }
+                }
+            }
+            fn visit_macro(&mut self, m: &'ast syn::Macro) {
+                if self.lower.tokens_mention_active(&m.tokens) {
+                    self.found = true;
+                }
+            }
+        }
+        let mut f = Finder { lower: self, found: false };
+        f.visit_expr(e);
+        f.found
+    }
+
+    fn tokens_mention_active(&self, tokens: &TokenStream) -> bool {
+        tokens.clone().into_iter().any(|tt| match tt {
+            TokenTree::Ident(id) => matches!(self.lookup(&id.to_string()), Some(Binding::Active(_))),
+            TokenTree::Group(g) => self.tokens_mention_active(&g.stream()),
+            _ => false,
+        })
+    }
+}
+
+fn macro_message(mac: &syn::Macro) -> String {
+    format!(
+        "macros cannot use active values in `#[differentiable]` functions (`{}!` reads one); compute with plain expressions, or use the macro outside the function",
+        mac.path.to_token_stream()
+    )
+}
+
+/// `f64::sin(x)`-style calls of a float method through its type.
+fn is_method_style(call: &syn::ExprCall) -> bool {
+    let Expr::Path(p) = &*call.func else { return false };
+    let segs = &p.path.segments;
+    p.qself.is_none()
+        && segs.len() == 2
+        && (segs[0].ident == "f64" || segs[0].ident == "f32")
+        && {
+            let m = segs[1].ident.to_string();
+            rules::lookup(&m).is_some() || rules::NON_DIFFERENTIABLE.contains(&m.as_str())
+        }
+}
+
+fn is_compound(op: &BinOp) -> bool {
+    matches!(
+        op,
+        BinOp::AddAssign(_) | BinOp::SubAssign(_) | BinOp::MulAssign(_) | BinOp::DivAssign(_)
+            | BinOp::RemAssign(_) | BinOp::BitXorAssign(_) | BinOp::BitAndAssign(_)
+            | BinOp::BitOrAssign(_) | BinOp::ShlAssign(_) | BinOp::ShrAssign(_)
+    )
+}
+
+fn strip(e: &Expr) -> &Expr {
+    match e {
+        Expr::Paren(p) => strip(&p.expr),
+        Expr::Group(g) => strip(&g.expr),
+        _ => e,
+    }
+}
+
+/// The identifiers a pattern binds.
+fn pat_idents(p: &syn::Pat) -> Vec<Ident> {
+    struct Idents(Vec<Ident>);
+    impl<'ast> Visit<'ast> for Idents {
+        fn visit_pat_ident(&mut self, p: &'ast syn::PatIdent) {
+            self.0.push(p.ident.clone());
+            syn::visit::visit_pat_ident(self, p);
+        }
+    }
+    let mut v = Idents(Vec::new());
+    v.visit_pat(p);
+    v.0
+}
+
+/// Tokens of a constant sub-expression, parenthesised unless it is a literal or a path.
+fn const_tokens(e: &Expr) -> TokenStream {
+    match strip(e) {
+        e @ (Expr::Lit(_) | Expr::Path(_)) => e.to_token_stream(),
+        e => quote!((#e)),
+    }
+}
+
+pub fn operand_tokens_of(vars: &[VarInfo], op: &Operand) -> TokenStream {
+    match op {
+        Operand::Var(v) => vars[v.0].ident.to_token_stream(),
+        Operand::Const(t) => t.clone(),
+    }
+}
+
+fn operand_tokens(l: &Lower, op: &Operand) -> TokenStream {
+    operand_tokens_of(&l.vars, op)
+}
+
+fn tree_tokens(l: &Lower, t: &Tree) -> TokenStream {
+    match t {
+        Tree::Leaf(op) => operand_tokens(l, op),
+        Tree::Tuple(items) => {
+            let items = items.iter().map(|i| tree_tokens(l, i));
+            quote!((#(#items,)*))
+        }
+    }
+}
+
+fn pat_to_tokens(l: &Lower, p: &Pat) -> TokenStream {
+    match p {
+        Pat::Var(v) => l.vars[v.0].ident.to_token_stream(),
+        Pat::Tuple(items) => {
+            let items = items.iter().map(|i| pat_to_tokens(l, i));
+            quote!((#(#items,)*))
+        }
+    }
+}
+
+fn quote_spanned_let(name: &Ident, tokens: &TokenStream) -> TokenStream {
+    quote!(let #name = #tokens;)
+}
+
+fn dummy() -> Tree {
+    Tree::Leaf(Operand::Const(quote!(0.0)))
+}

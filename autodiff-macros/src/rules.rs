@@ -1,0 +1,91 @@
+//! The macro's view of the primitive table: which method or operator maps to which runtime
+//! rule, and how many differentiable arguments it takes.
+
+/// How a rule is called.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Arity {
+    /// `x.f()`: `f(&x)`, `f_jvp(&x, &ẋ)`, `f_vjp(d, ȳ, &mut x̄)`.
+    Unary,
+    /// `a.f(b)` or `a ∘ b`: `Option`s for constant inputs.
+    Binary,
+    /// `a.f(b, c)`.
+    Ternary,
+    /// `x.powi(n)`: one differentiable argument and an integer constant.
+    IntPow,
+}
+
+/// One differentiable primitive.
+#[derive(Debug)]
+pub struct Rule {
+    /// Name of the primal function in `autodiff_runtime::ops`; `_jvp` and `_vjp` follow.
+    pub name: &'static str,
+    pub arity: Arity,
+}
+
+macro_rules! table {
+    ($($arity:ident: $($name:ident)*;)*) => {
+        /// Float methods (and the functions behind operators) that have a rule.
+        pub static RULES: &[Rule] = &[$($(Rule { name: stringify!($name), arity: Arity::$arity },)*)*];
+    };
+}
+
+table! {
+    Unary: sin cos tan asin acos atan sinh cosh tanh asinh acosh atanh exp exp2 exp_m1 ln
+        log2 log10 ln_1p sqrt cbrt recip abs neg to_degrees to_radians fract;
+    Binary: add sub mul div powf log atan2 hypot max min;
+    Ternary: mul_add;
+    IntPow: powi;
+}
+
+/// Float methods whose result is piecewise constant or not a number: evaluated on primal
+/// values, their results are constants (derivative zero wherever one exists).
+pub static NON_DIFFERENTIABLE: &[&str] = &[
+    "floor", "ceil", "round", "round_ties_even", "trunc", "signum", "is_nan", "is_finite",
+    "is_infinite", "is_normal", "is_subnormal", "is_sign_positive", "is_sign_negative",
+    "total_cmp", "partial_cmp", "to_bits", "classify",
+];
+
+/// Operators and the rule behind each.
+pub fn binary_op(op: &syn::BinOp) -> Option<&'static str> {
+    Some(match op {
+        syn::BinOp::Add(_) | syn::BinOp::AddAssign(_) => "add",
+        syn::BinOp::Sub(_) | syn::BinOp::SubAssign(_) => "sub",
+        syn::BinOp::Mul(_) | syn::BinOp::MulAssign(_) => "mul",
+        syn::BinOp::Div(_) | syn::BinOp::DivAssign(_) => "div",
+        _ => return None,
+    })
+}
+
+pub fn lookup(name: &str) -> Option<&'static Rule> {
+    RULES.iter().find(|r| r.name == name && r.name != "neg" && r.name != "add" && r.name != "sub" && r.name != "mul" && r.name != "div")
+}
+
+/// The rule behind an operator, by runtime name.
+pub fn by_name(name: &str) -> &'static Rule {
+    RULES.iter().find(|r| r.name == name).expect("operator rule in the table")
+}
+
+/// The list of supported method names, for error messages.
+pub fn method_list() -> String {
+    let mut names: Vec<&str> = RULES
+        .iter()
+        .map(|r| r.name)
+        .filter(|n| !matches!(*n, "neg" | "add" | "sub" | "mul" | "div"))
+        .collect();
+    names.sort_unstable();
+    names.join(", ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn operators_are_not_methods() {
+        assert!(lookup("add").is_none());
+        assert_eq!(lookup("sin").unwrap().arity, Arity::Unary);
+        assert_eq!(lookup("powi").unwrap().arity, Arity::IntPow);
+        assert!(method_list().contains("mul_add"));
+        assert!(!method_list().contains("neg"));
+    }
+}

@@ -1,0 +1,129 @@
+//! Checks of the signature and the attribute, one function per rule, errors into the `Ctxt`.
+
+use crate::args::Args;
+use crate::error::Ctxt;
+use crate::parse::is_inactive_type;
+use quote::ToTokens;
+use syn::ItemFn;
+
+/// Every check that needs only the signature.
+pub fn function(cx: &Ctxt, item: &ItemFn, args: &Args) {
+    qualifiers(cx, item);
+    generics(cx, item);
+    receiver(cx, item);
+    return_type(cx, item);
+    wrt(cx, item, args);
+    reference_params(cx, item, args);
+}
+
+fn qualifiers(cx: &Ctxt, item: &ItemFn) {
+    let sig = &item.sig;
+    if let Some(t) = &sig.asyncness {
+        cx.error_spanned(t, "`async fn` cannot be `#[differentiable]`; differentiate a synchronous function and call it from async code");
+    }
+    if let Some(t) = &sig.unsafety {
+        cx.error_spanned(t, "`unsafe fn` cannot be `#[differentiable]`; move the unsafe code into a `#[primitive]` function with hand-written rules");
+    }
+    if let Some(t) = &sig.constness {
+        cx.error_spanned(t, "`const fn` cannot be `#[differentiable]`; remove `const`");
+    }
+    if let Some(abi) = &sig.abi {
+        cx.error_spanned(abi, "`extern` functions cannot be `#[differentiable]`; differentiate a Rust-ABI function and wrap it");
+    }
+    if let Some(v) = &sig.variadic {
+        cx.error_spanned(v, "variadic functions cannot be `#[differentiable]`");
+    }
+}
+
+fn generics(cx: &Ctxt, item: &ItemFn) {
+    let g = &item.sig.generics;
+    if !g.params.is_empty() || g.where_clause.is_some() {
+        cx.error_spanned(g, "generic functions are not supported by `#[differentiable]`; write the function for `f64` (or `f32`), one function per type");
+    }
+    for input in &item.sig.inputs {
+        if let syn::FnArg::Typed(pt) = input {
+            if let syn::Type::ImplTrait(t) = &*pt.ty {
+                cx.error_spanned(t, "`impl Trait` parameters are not supported by `#[differentiable]`; use a concrete type such as `f64`");
+            }
+        }
+    }
+}
+
+fn receiver(cx: &Ctxt, item: &ItemFn) {
+    for input in &item.sig.inputs {
+        if let syn::FnArg::Receiver(r) = input {
+            cx.error_spanned(r, "methods (functions with `self`) cannot be `#[differentiable]`; write a free function that takes the value as a parameter");
+        }
+    }
+}
+
+fn return_type(cx: &Ctxt, item: &ItemFn) {
+    match &item.sig.output {
+        syn::ReturnType::Default => cx.error_spanned(&item.sig, "a `#[differentiable]` function must return a value, as in `fn f(x: f64) -> f64`"),
+        syn::ReturnType::Type(_, ty) => {
+            if matches!(&**ty, syn::Type::Tuple(t) if t.elems.is_empty()) {
+                cx.error_spanned(ty, "a `#[differentiable]` function must return a value, not `()`");
+            }
+            if matches!(&**ty, syn::Type::ImplTrait(_)) {
+                cx.error_spanned(ty, "`impl Trait` return types are not supported by `#[differentiable]`; name the type");
+            }
+        }
+    }
+}
+
+fn param_names(item: &ItemFn) -> Vec<(syn::Ident, &syn::Type)> {
+    let mut out = Vec::new();
+    for input in &item.sig.inputs {
+        if let syn::FnArg::Typed(pt) = input {
+            if let syn::Pat::Ident(pi) = &*pt.pat {
+                out.push((pi.ident.clone(), &*pt.ty));
+            }
+        }
+    }
+    out
+}
+
+fn wrt(cx: &Ctxt, item: &ItemFn, args: &Args) {
+    let params = param_names(item);
+    match &args.wrt {
+        Some(names) => {
+            for (i, name) in names.iter().enumerate() {
+                if names[..i].contains(name) {
+                    cx.error_spanned(name, format!("`{name}` is listed twice in `wrt(...)`"));
+                }
+                match params.iter().find(|(p, _)| p == name) {
+                    None => {
+                        let list: Vec<String> = params.iter().map(|(p, _)| format!("`{p}`")).collect();
+                        cx.error_spanned(name, format!("`wrt` names `{name}`, which is not a parameter of `{}`; its parameters are {}", item.sig.ident, list.join(", ")));
+                    }
+                    Some((_, ty)) if is_inactive_type(ty) => cx.error_spanned(
+                        name,
+                        format!("`{name}` has type `{}`, which cannot be differentiated; `wrt` takes parameters of float type", ty.to_token_stream()),
+                    ),
+                    Some(_) => {}
+                }
+            }
+        }
+        None => {
+            let any_active = item.sig.inputs.iter().any(|i| matches!(i, syn::FnArg::Typed(pt) if !is_inactive_type(&pt.ty)));
+            if !any_active && !item.sig.inputs.iter().any(|i| matches!(i, syn::FnArg::Receiver(_))) {
+                cx.error_spanned(&item.sig.inputs, format!("`{}` has no parameter to differentiate with respect to; give one a float type such as `f64`", item.sig.ident));
+            }
+        }
+    }
+}
+
+fn reference_params(cx: &Ctxt, item: &ItemFn, args: &Args) {
+    for input in &item.sig.inputs {
+        let syn::FnArg::Typed(pt) = input else { continue };
+        let syn::Type::Reference(r) = &*pt.ty else { continue };
+        let named = |id: &syn::Ident| args.wrt.as_ref().is_none_or(|w| w.contains(id));
+        let active = match &*pt.pat {
+            syn::Pat::Ident(pi) => named(&pi.ident) && !is_inactive_type(&pt.ty),
+            _ => !is_inactive_type(&pt.ty),
+        };
+        if active {
+            cx.error_spanned(r, format!("active parameters are taken by value; write `{}` instead of `{}`", r.elem.to_token_stream(), r.to_token_stream()));
+        }
+    }
+}

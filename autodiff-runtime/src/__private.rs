@@ -1,0 +1,5 @@
+//! Items that only generated code names. Not part of the public API.
+
+pub use crate::adjoint::{Adjoint, NoTangent};
+pub use crate::ops;
+pub use crate::value::{Scalar, Value};

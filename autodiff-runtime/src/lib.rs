@@ -1,0 +1,58 @@
+//! Compile-time automatic differentiation of ordinary Rust numeric code.
+//!
+//! Put `#[differentiable]` on a function written with `f64` or `f32`; the macro leaves the
+//! function as it is and adds a module of the same name holding its derivatives, generated
+//! at compile time as plain Rust: no tape of operations, no boxing, no run-time graph.
+//!
+//! ```
+//! use autodiff_runtime::differentiable;
+//!
+//! #[differentiable]
+//! fn f(x: f64, y: f64) -> f64 {
+//!     x * y.sin() + (x / y).exp()
+//! }
+//!
+//! let (dx, dy) = f::grad(1.0, 2.0);
+//! assert!((dx - (2f64.sin() + 0.5f64.exp() / 2.0)).abs() < 1e-12);
+//! assert!((dy - (2f64.cos() - 0.5f64.exp() / 4.0)).abs() < 1e-12);
+//! let (value, _) = f::value_and_grad(1.0, 2.0);
+//! assert_eq!(value, f(1.0, 2.0));
+//! ```
+//!
+//! The generated module `f` holds:
+//!
+//! | item | returns |
+//! |---|---|
+//! | `f::grad(args..)` | the gradient w.r.t. every active input (bare if there is one, else a tuple in parameter order) |
+//! | `f::value_and_grad(args..)` | `(value, gradient)` |
+//! | `f::vjp(args.., y_bar)` | `(value, gradient)` for an explicit output cotangent `ȳ` (any output type) |
+//! | `f::jvp(args.., tangents..)` | `(value, tangent)`: forward mode, one tangent per active input |
+//! | `f::SOURCE` | the generated code, pretty-printed |
+//!
+//! Active inputs are the parameters whose type is not an integer, `bool`, `char` or `&str`;
+//! `#[differentiable(wrt(x, y))]` names them explicitly. Calls from one `#[differentiable]`
+//! function to another compose through the callee's generated code.
+//!
+//! The crate also holds the rules the generated code calls ([`ops`]), the types it is written
+//! against ([`Value`], [`Adjoint`]), and a finite-difference checker ([`check_grads`]) for
+//! users' own derivatives.
+
+#![warn(missing_docs)]
+
+// Lets this crate's own tests and doctests use the macro, whose output names `::autodiff_runtime`.
+extern crate self as autodiff_runtime;
+
+mod adjoint;
+pub mod check;
+pub mod ops;
+mod real;
+mod value;
+
+#[doc(hidden)]
+pub mod __private;
+
+pub use adjoint::{Adjoint, Contribution, NoTangent};
+pub use autodiff_macros::{differentiable, primitive};
+pub use check::check_grads;
+pub use real::Real;
+pub use value::{Accumulate, Scalar, Value};

@@ -1,0 +1,110 @@
+//! The traits through which generated code is typed: values, their tangents, and zeros.
+
+use crate::Real;
+
+/// A value that `#[differentiable]` code can differentiate with respect to.
+///
+/// `Tangent` is the type of its derivatives (tangents in forward mode, cotangents in reverse
+/// mode); for real scalars it is the type itself, for tuples the tuple of the parts'
+/// tangents.
+///
+/// ```
+/// use autodiff_runtime::Value;
+/// assert_eq!(2.5f64.zero_tangent(), 0.0);
+/// assert_eq!((1.0f64, 2.0f32).zero_tangent(), (0.0, 0.0));
+/// ```
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not a differentiable value type",
+    label = "this value has no tangent type",
+    note = "`#[differentiable]` differentiates `f64`, `f32` and tuples of them; mark integer or other constant parameters as inactive with `#[differentiable(wrt(...))]`"
+)]
+pub trait Value {
+    /// The type of this value's derivatives.
+    type Tangent: Accumulate;
+    /// A zero tangent of the same shape as `self`.
+    fn zero_tangent(&self) -> Self::Tangent;
+}
+
+/// A scalar-valued output, for which `grad` and `value_and_grad` seed the reverse sweep with one.
+///
+/// ```
+/// use autodiff_runtime::Scalar;
+/// assert_eq!(3.0f32.one_tangent(), 1.0);
+/// ```
+#[diagnostic::on_unimplemented(
+    message = "`grad` needs a function whose output is a real scalar, but it returns `{Self}`",
+    label = "not a scalar output",
+    note = "use `vjp` with an explicit output cotangent, or `jvp` for forward mode"
+)]
+pub trait Scalar: Value {
+    /// The tangent `1` of this scalar.
+    fn one_tangent(&self) -> Self::Tangent;
+}
+
+/// In-place addition of tangents: `self += other`.
+///
+/// ```
+/// use autodiff_runtime::Accumulate;
+/// let mut a = (1.0f64, 2.0f64);
+/// a.accumulate((0.5, 0.25));
+/// assert_eq!(a, (1.5, 2.25));
+/// ```
+#[diagnostic::on_unimplemented(
+    message = "tangents of type `{Self}` cannot be accumulated",
+    note = "tangent types are `f64`, `f32` and tuples of them"
+)]
+pub trait Accumulate {
+    /// Adds `other` into `self`.
+    fn accumulate(&mut self, other: Self);
+}
+
+impl<T: Real> Value for T {
+    type Tangent = T;
+    #[inline(always)]
+    fn zero_tangent(&self) -> T {
+        T::zero()
+    }
+}
+
+impl<T: Real> Scalar for T {
+    #[inline(always)]
+    fn one_tangent(&self) -> T {
+        T::one()
+    }
+}
+
+impl<T: Real> Accumulate for T {
+    #[inline(always)]
+    fn accumulate(&mut self, other: T) {
+        *self += other;
+    }
+}
+
+macro_rules! tuple_impls {
+    ($(($($t:ident $i:tt),+))*) => {$(
+        impl<$($t: Value),+> Value for ($($t,)+) {
+            type Tangent = ($($t::Tangent,)+);
+            #[inline(always)]
+            fn zero_tangent(&self) -> Self::Tangent {
+                ($(self.$i.zero_tangent(),)+)
+            }
+        }
+        impl<$($t: Accumulate),+> Accumulate for ($($t,)+) {
+            #[inline(always)]
+            fn accumulate(&mut self, other: Self) {
+                $(self.$i.accumulate(other.$i);)+
+            }
+        }
+    )*};
+}
+
+tuple_impls! {
+    (A 0)
+    (A 0, B 1)
+    (A 0, B 1, C 2)
+    (A 0, B 1, C 2, D 3)
+    (A 0, B 1, C 2, D 3, E 4)
+    (A 0, B 1, C 2, D 3, E 4, F 5)
+    (A 0, B 1, C 2, D 3, E 4, F 5, G 6)
+    (A 0, B 1, C 2, D 3, E 4, F 5, G 6, H 7)
+}
