@@ -220,10 +220,15 @@ pub fn wrap(sig: &Signature, internals: TokenStream) -> TokenStream {
 
     quote! {
         #[doc = #mod_doc]
-        #[allow(unused_variables, unused_mut, unused_parens, unused_braces, unused_imports, non_snake_case, clippy::all, clippy::pedantic, clippy::nursery)]
+        #[allow(dead_code, unused_variables, unused_mut, unused_parens, unused_braces, unused_imports, non_snake_case, clippy::all, clippy::pedantic, clippy::nursery)]
         #vis mod #name {
             use super::*;
             use ::autodiff_runtime::__private as __ad;
+
+            // The derivatives stand for the function: using them uses it.
+            const _: () = {
+                let _ = super::#name;
+            };
 
             #internals
 

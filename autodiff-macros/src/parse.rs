@@ -420,7 +420,9 @@ impl Lower<'_> {
             Expr::Tuple(t) => Tree::Tuple(t.elems.iter().map(|x| self.expr(x)).collect()),
             Expr::Cast(c) => {
                 let x = self.leaf(&c.expr);
-                if is_inactive_type(&c.ty) {
+                // A cast of a constant (such as a comparison's `bool`) is a constant; a cast
+                // of an active value to an integer type is piecewise constant.
+                if matches!(x, Operand::Const(_)) || is_inactive_type(&c.ty) {
                     let tokens = operand_tokens(self, &x);
                     let ty = &c.ty;
                     Tree::Leaf(Operand::Const(quote!((#tokens as #ty))))

@@ -1,0 +1,10 @@
+use autodiff_runtime::differentiable;
+
+#[differentiable]
+fn f(x: f64) -> f64 {
+    println!("computing");
+    println!("{x}");
+    x * x
+}
+
+fn main() {}

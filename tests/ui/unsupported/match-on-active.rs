@@ -1,0 +1,11 @@
+use autodiff_runtime::differentiable;
+
+#[differentiable]
+fn f(x: f64, n: u32) -> f64 {
+    match n {
+        0 => x,
+        _ => x * x,
+    }
+}
+
+fn main() {}
