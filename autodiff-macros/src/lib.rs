@@ -37,3 +37,8 @@ pub fn differentiable(args: TokenStream, item: TokenStream) -> TokenStream {
 pub fn primitive(args: TokenStream, item: TokenStream) -> TokenStream {
     primitive::expand(args.into(), item.into()).into()
 }
+
+#[cfg(test)]
+mod fuzz;
+#[cfg(test)]
+mod golden;

@@ -113,6 +113,21 @@ impl Lower<'_> {
         Var(self.vars.len() - 1)
     }
 
+    /// Names a value computed for `let y = ...` (or `y = ...`) after `y`, for readable
+    /// generated code; values older than `before` already have their names.
+    fn name_result(&mut self, value: &Tree, name: &Ident, before: usize) {
+        if let Tree::Leaf(Operand::Var(v)) = value {
+            if v.0 >= before {
+                let old = self.vars[v.0].ident.to_string();
+                self.used.remove(&old);
+                let fresh = self.fresh(&name.to_string());
+                let info = self.vars.pop().expect("fresh value");
+                self.vars[v.0] = info;
+                debug_assert!(fresh.0 == self.vars.len());
+            }
+        }
+    }
+
     fn temp(&mut self) -> Var {
         let n = self.vars.len();
         self.fresh(&format!("t{n}"))
@@ -263,6 +278,7 @@ impl Lower<'_> {
             self.stmts.push(Stmt::Inactive(quote!(#whole;)));
             return;
         }
+        let before = self.vars.len();
         let value = match op {
             None => self.expr(right),
             Some(op) => {
@@ -272,6 +288,7 @@ impl Lower<'_> {
             }
         };
         if value.is_active() {
+            self.name_result(&value, name, before);
             self.rebind(&name.to_string(), Binding::Active(value));
         } else {
             // An active name now holds a constant: make it an ordinary local again.
@@ -312,7 +329,11 @@ impl Lower<'_> {
                 return;
             }
         }
+        let before = self.vars.len();
         let value = self.expr(&init.expr);
+        if let syn::Pat::Ident(pi) = pat {
+            self.name_result(&value, &pi.ident, before);
+        }
         self.bind_pattern(pat, ty, value);
     }
 

@@ -1,0 +1,4 @@
+#[differentiable]
+fn f(x: f64, y: f64) -> f64 {
+    x * y.sin() + (x / y).exp()
+}
