@@ -109,8 +109,9 @@ fn wrap_seed(expr: TokenStream, ty: &Type) -> TokenStream {
 pub fn module(f: &Function) -> TokenStream {
     let sig = Signature::of(f);
     let (pb_head, jvp_head) = sig.internal_headers();
-    let forward = transform::forward::sweep(f);
-    let closure = transform::reverse::closure(f);
+    let reached = transform::control::reached(f);
+    let forward = transform::forward::sweep(f, &reached);
+    let closure = transform::reverse::closure(f, &reached);
     let value = transform::tree(f, &f.output);
     let tangent = transform::tangent::sweep(f);
     let internals = quote! {

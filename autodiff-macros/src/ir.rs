@@ -77,6 +77,13 @@ impl Pat {
     }
 }
 
+/// A sequence of statements: the function body, a branch arm, or a loop body.
+pub struct Block {
+    /// Unique among the function's blocks; names the tape of its saved values.
+    pub id: usize,
+    pub stmts: Vec<Stmt>,
+}
+
 /// One statement of a lowered body.
 pub enum Stmt {
     /// A statement that involves no active value, emitted as written (with active values
@@ -86,6 +93,64 @@ pub enum Stmt {
     Op(Op),
     /// `dst = path(args)`: a call to another `#[differentiable]` function or `#[primitive]`.
     Call(Call),
+    /// `if`, `match`, a block expression, or a guard that skips the rest of a block after an
+    /// early exit. Values assigned in the arms meet in `outputs` (one value per arm each).
+    Branch(Branch),
+    /// `for`, `while` or `loop`, with the values it carries across iterations in slots.
+    Loop(Loop),
+}
+
+pub struct Branch {
+    pub id: usize,
+    pub head: BranchHead,
+    pub arms: Vec<Arm>,
+    /// Active values defined by the branch: the variables assigned in an arm, and the
+    /// branch's own value if it is active.
+    pub outputs: Vec<Var>,
+    /// A local holding the branch's value when that value is a constant.
+    pub result: Option<Ident>,
+}
+
+pub enum BranchHead {
+    /// A block expression: one arm, always taken.
+    Block,
+    /// `if cond { arm 0 } else { arm 1 }`; the condition is a constant expression.
+    If(TokenStream),
+    /// `match scrutinee { pats[i] => arm i }`; patterns include their guards.
+    Match { scrutinee: TokenStream, pats: Vec<TokenStream> },
+}
+
+pub struct Arm {
+    pub block: Block,
+    /// The value of each output at the end of this arm.
+    pub values: Vec<Operand>,
+    /// The branch's constant value from this arm, if the branch has one.
+    pub result: Option<TokenStream>,
+}
+
+pub struct Loop {
+    pub id: usize,
+    pub head: LoopHead,
+    pub slots: Vec<Slot>,
+    pub body: Block,
+    /// Set by `break` (and `return`) to leave the loop after this iteration's record.
+    pub brk: Ident,
+    /// Set by `continue`, `break` and `return` to skip the rest of the iteration.
+    pub skip: Ident,
+}
+
+pub enum LoopHead {
+    For { pat: TokenStream, iter: TokenStream },
+    While(TokenStream),
+    Loop,
+}
+
+/// A variable carried across iterations: a mutable local, read at the start of the body
+/// and written back at its end.
+pub struct Slot {
+    pub var: Var,
+    pub init: Operand,
+    pub end: Operand,
 }
 
 pub struct Op {
@@ -121,7 +186,7 @@ pub struct Function {
     pub name: Ident,
     pub params: Vec<Param>,
     pub ret: syn::Type,
-    pub body: Vec<Stmt>,
+    pub body: Block,
     pub output: Tree,
     pub vars: Vec<VarInfo>,
 }

@@ -20,21 +20,25 @@ pub struct Rule {
     /// Name of the primal function in `autodiff_runtime::ops`; `_jvp` and `_vjp` follow.
     pub name: &'static str,
     pub arity: Arity,
+    /// Constant partials (`add`, `neg`, ...): the forward sweep saves nothing.
+    pub linear: bool,
 }
 
 macro_rules! table {
-    ($($arity:ident: $($name:ident)*;)*) => {
+    ($($arity:ident $linear:literal: $($name:ident)*;)*) => {
         /// Float methods (and the functions behind operators) that have a rule.
-        pub static RULES: &[Rule] = &[$($(Rule { name: stringify!($name), arity: Arity::$arity },)*)*];
+        pub static RULES: &[Rule] = &[$($(Rule { name: stringify!($name), arity: Arity::$arity, linear: $linear },)*)*];
     };
 }
 
 table! {
-    Unary: sin cos tan asin acos atan sinh cosh tanh asinh acosh atanh exp exp2 exp_m1 ln
-        log2 log10 ln_1p sqrt cbrt recip abs neg to_degrees to_radians fract;
-    Binary: add sub mul div powf log atan2 hypot max min;
-    Ternary: mul_add;
-    IntPow: powi;
+    Unary false: sin cos tan asin acos atan sinh cosh tanh asinh acosh atanh exp exp2 exp_m1 ln
+        log2 log10 ln_1p sqrt cbrt recip abs;
+    Unary true: neg to_degrees to_radians fract;
+    Binary false: mul div powf log atan2 hypot max min;
+    Binary true: add sub;
+    Ternary false: mul_add;
+    IntPow false: powi;
 }
 
 /// Float methods whose result is piecewise constant or not a number: evaluated on primal

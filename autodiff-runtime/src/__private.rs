@@ -2,4 +2,5 @@
 
 pub use crate::adjoint::{Adjoint, NoTangent};
 pub use crate::ops;
+pub use crate::tape::{Slot, Tape};
 pub use crate::value::{Scalar, Value};

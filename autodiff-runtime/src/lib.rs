@@ -46,6 +46,7 @@ mod adjoint;
 pub mod check;
 pub mod ops;
 mod real;
+mod tape;
 mod value;
 
 #[doc(hidden)]
@@ -55,4 +56,5 @@ pub use adjoint::{Adjoint, Contribution, NoTangent};
 pub use autodiff_macros::{differentiable, primitive};
 pub use check::check_grads;
 pub use real::Real;
+pub use tape::{Slot, Tape};
 pub use value::{Accumulate, Scalar, Value};

@@ -1,49 +1,200 @@
 //! The forward sweep of the pullback: the primal, keeping what the reverse sweep needs.
+//!
+//! Straight-line code keeps it in plain locals, which the pullback closure captures. A block
+//! inside a branch or loop pushes one record per execution (its saved partials, its calls'
+//! pullbacks, its branches' tags and its loops' trip counts) onto its own tape.
 
+use super::control::{self, branch_work, count, has_tag, loop_work, partial, record, tag, tape};
 use super::{callee, operand, pat, pullback, saved};
-use crate::ir::{Function, Operand, Stmt};
-use proc_macro2::TokenStream;
+use crate::ir::{Block, Branch, BranchHead, Function, Loop, LoopHead, Op, Operand, Pat, Stmt, Var};
+use crate::rules::Arity;
+use proc_macro2::{Span, TokenStream};
 use quote::{ToTokens, format_ident, quote, quote_spanned};
+use std::collections::BTreeSet;
 
 /// Shape before and after, for `let y = x.sin() * w;`:
 /// ```text
-/// let (t0, __t0_d) = __ad::ops::sin(&x);      // value and ∂t0/∂x
-/// let (y, __y_d) = __ad::ops::mul(&t0, &w);   // value and (∂y/∂t0, ∂y/∂w)
+/// let (t0, __t0_d) = __ad::ops::sin(&x);                  // value and ∂t0/∂x
+/// let (y, (__y_d0, __y_d1)) = __ad::ops::mul(&t0, &w);    // value and (∂y/∂t0, ∂y/∂w)
 /// ```
-pub fn sweep(f: &Function) -> TokenStream {
+pub fn sweep(f: &Function, reached: &BTreeSet<Var>) -> TokenStream {
     let mut out = TokenStream::new();
-    for stmt in &f.body {
-        out.extend(match stmt {
-            Stmt::Inactive(tokens) => tokens.clone(),
-            Stmt::Op(op) => {
-                let y = f.ident(op.dst);
-                let d = saved(f, op.dst);
-                let rule = format_ident!("{}", op.rule.name, span = op.span);
-                let args = op.args.iter().map(|a| {
-                    let a = operand(f, a);
-                    quote!(&#a)
-                });
-                let int = op.int_arg.iter();
-                quote_spanned!(op.span=> let (#y, #d) = __ad::ops::#rule(#(#args,)* #(#int)*);)
-            }
-            Stmt::Call(call) => {
-                let dst = pat(f, &call.dst, &|f, v| f.ident(v).to_token_stream());
-                let first = first_var(&call.dst);
-                let pb = pullback(f, first);
-                let path = callee(&call.path);
-                let args = call.args.iter().map(|a| match a {
-                    Operand::Var(v) => f.ident(*v).to_token_stream(),
-                    Operand::Const(t) => t.clone(),
-                });
-                quote_spanned!(call.span=> let (#dst, #pb) = #path::__pullback(#(#args),*);)
-            }
+    for (id, many) in control::tapes(f, reached) {
+        let t = tape(id);
+        out.extend(if many {
+            quote!(let mut #t = __ad::Tape::new();)
+        } else {
+            quote!(let mut #t = __ad::Slot::new();)
         });
     }
+    let g = Fwd { f, reached };
+    out.extend(g.block(&f.body, true));
     out
 }
 
+struct Fwd<'a> {
+    f: &'a Function,
+    reached: &'a BTreeSet<Var>,
+}
+
+impl Fwd<'_> {
+    fn block(&self, b: &Block, top: bool) -> TokenStream {
+        let mut out = TokenStream::new();
+        for stmt in &b.stmts {
+            out.extend(match stmt {
+                Stmt::Inactive(tokens) => tokens.clone(),
+                Stmt::Op(op) => op_fwd(self.f, op),
+                Stmt::Call(call) => {
+                    let dst = pat(self.f, &call.dst, &|f, v| f.ident(v).to_token_stream());
+                    let pb = pullback(self.f, first_var(&call.dst));
+                    let path = callee(&call.path);
+                    let args = call.args.iter().map(|a| operand(self.f, a));
+                    quote_spanned!(call.span=> let (#dst, #pb) = #path::__pullback(#(#args),*);)
+                }
+                Stmt::Branch(br) => self.branch(br),
+                Stmt::Loop(l) => self.lp(l, top),
+            });
+        }
+        if !top {
+            let items = record(self.f, b, self.reached);
+            if !items.is_empty() {
+                let t = tape(b.id);
+                out.extend(quote!(#t.push((#(#items,)*));));
+            }
+        }
+        out
+    }
+
+    fn branch(&self, br: &Branch) -> TokenStream {
+        let f = self.f;
+        let mut outs: Vec<TokenStream> = br.outputs.iter().map(|v| f.ident(*v).to_token_stream()).collect();
+        outs.extend(br.result.iter().map(ToTokens::to_token_stream));
+        let tagged = has_tag(&br.head) && branch_work(br, self.reached);
+        if tagged {
+            outs.push(tag(br.id).to_token_stream());
+        }
+        let arms: Vec<TokenStream> = br
+            .arms
+            .iter()
+            .enumerate()
+            .map(|(k, arm)| {
+                let body = self.block(&arm.block, false);
+                let mut vals: Vec<TokenStream> = arm.values.iter().map(|v| operand(f, v)).collect();
+                vals.extend(arm.result.clone());
+                if tagged {
+                    vals.push(quote!(#k));
+                }
+                if vals.is_empty() { quote!({ #body }) } else { quote!({ #body (#(#vals,)*) }) }
+            })
+            .collect();
+        bind(&outs, head(&br.head, &arms))
+    }
+
+    fn lp(&self, l: &Loop, top: bool) -> TokenStream {
+        let f = self.f;
+        let (brk, skip) = (&l.brk, &l.skip);
+        let (n, counting) = if loop_work(l, self.reached) {
+            let n = count(l.id);
+            (quote!(let mut #n = 0usize;), quote!(#n += 1;))
+        } else {
+            (TokenStream::new(), TokenStream::new())
+        };
+        let inits = l.slots.iter().map(|s| {
+            let (v, init) = (f.ident(s.var), operand(f, &s.init));
+            quote!(let mut #v = #init;)
+        });
+        let write_back = write_back(f, l, &|f, v| f.ident(v).to_token_stream(), &|f, op| operand(f, op));
+        let body = self.block(&l.body, false);
+        let has_tape = !record(f, &l.body, self.reached).is_empty();
+        let (reserve, head) = match &l.head {
+            LoopHead::For { pat, iter } if top && has_tape => {
+                let it = format_ident!("__iter{}", l.id, span = Span::mixed_site());
+                let t = tape(l.body.id);
+                (quote!(let #it = #iter; #t.reserve(#it.size_hint().0);), quote!(for #pat in #it))
+            }
+            LoopHead::For { pat, iter } => (TokenStream::new(), quote!(for #pat in #iter)),
+            LoopHead::While(cond) => (TokenStream::new(), quote!(while #cond)),
+            LoopHead::Loop => (TokenStream::new(), quote!(loop)),
+        };
+        quote! {
+            #(#inits)*
+            let mut #brk = false;
+            let mut #skip = false;
+            #n
+            #reserve
+            #head {
+                #skip = false;
+                #body
+                #write_back
+                #counting
+                if #brk {
+                    break;
+                }
+            }
+        }
+    }
+}
+
+/// `let (outs,) = value;`, or the bare statement when the branch defines nothing.
+pub(crate) fn bind(outs: &[TokenStream], value: TokenStream) -> TokenStream {
+    if outs.is_empty() { quote!(#value;) } else { quote!(let (#(#outs,)*) = #value;) }
+}
+
+/// `if`/`match`/block around the arms' tokens.
+pub(crate) fn head(head: &BranchHead, arms: &[TokenStream]) -> TokenStream {
+    match head {
+        BranchHead::Block => arms[0].clone(),
+        BranchHead::If(cond) => {
+            let (a, b) = (&arms[0], &arms[1]);
+            quote!(if #cond #a else #b)
+        }
+        BranchHead::Match { scrutinee, pats } => quote!(match #scrutinee { #(#pats => #arms)* }),
+    }
+}
+
+/// The end of a loop body: every slot takes its new value at once (`(a, b) = (b, a)` swaps).
+pub(crate) fn write_back(
+    f: &Function,
+    l: &Loop,
+    slot: &dyn Fn(&Function, Var) -> TokenStream,
+    value: &dyn Fn(&Function, &Operand) -> TokenStream,
+) -> TokenStream {
+    let changed: Vec<_> = l.slots.iter().filter(|s| !matches!(s.end, Operand::Var(v) if v == s.var)).collect();
+    if changed.is_empty() {
+        return TokenStream::new();
+    }
+    let lhs = changed.iter().map(|s| slot(f, s.var));
+    let rhs = changed.iter().map(|s| value(f, &s.end));
+    quote!((#(#lhs,)*) = (#(#rhs,)*);)
+}
+
+fn op_fwd(f: &Function, op: &Op) -> TokenStream {
+    let y = f.ident(op.dst);
+    let rule = format_ident!("{}", op.rule.name, span = op.span);
+    let args = op.args.iter().map(|a| {
+        let a = operand(f, a);
+        quote!(&#a)
+    });
+    let int = op.int_arg.iter();
+    let call = quote_spanned!(op.span=> __ad::ops::#rule(#(#args,)* #(#int)*));
+    if op.rule.linear {
+        return quote!(let #y = #call;);
+    }
+    let saved_pat = match op.rule.arity {
+        Arity::Unary | Arity::IntPow => saved(f, op.dst).to_token_stream(),
+        Arity::Binary | Arity::Ternary => {
+            let parts = op.args.iter().enumerate().map(|(i, a)| match a {
+                Operand::Var(_) => partial(f, op.dst, i).to_token_stream(),
+                Operand::Const(_) => quote!(_),
+            });
+            quote!((#(#parts,)*))
+        }
+    };
+    quote!(let (#y, #saved_pat) = #call;)
+}
+
 /// The value whose name a call's pullback takes.
-pub(crate) fn first_var(p: &crate::ir::Pat) -> crate::ir::Var {
+pub(crate) fn first_var(p: &Pat) -> Var {
     let mut vars = Vec::new();
     p.vars(&mut vars);
     vars[0]

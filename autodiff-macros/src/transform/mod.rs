@@ -9,6 +9,7 @@
 //! `__v_pb` (a call's pullback), `__v_bar` (adjoint), `__v_dot` (tangent). Value names never
 //! start with `__`, so these cannot collide.
 
+pub mod control;
 pub mod forward;
 pub mod reverse;
 pub mod tangent;

@@ -1,7 +1,9 @@
-//! Forward mode: each statement computes its value and its tangent.
+//! Forward mode: each statement computes its value and its tangent; branches and loops keep
+//! their shape, carrying tangents beside values.
 
+use super::forward::{bind, head, write_back};
 use super::{callee, dot, operand, pat, tree};
-use crate::ir::{Function, Operand, Stmt, Tree};
+use crate::ir::{Block, Branch, Function, Loop, LoopHead, Operand, Stmt, Tree};
 use crate::rules::Arity;
 use proc_macro2::TokenStream;
 use quote::{ToTokens, format_ident, quote, quote_spanned};
@@ -28,7 +30,16 @@ pub fn sweep(f: &Function) -> TokenStream {
             });
         }
     }
-    for stmt in &f.body {
+    out.extend(block(f, &f.body));
+    let value = tree(f, &f.output);
+    let tangent = tangent_tree(f, &f.output);
+    out.extend(quote!((#value, #tangent)));
+    out
+}
+
+fn block(f: &Function, b: &Block) -> TokenStream {
+    let mut out = TokenStream::new();
+    for stmt in &b.stmts {
         out.extend(match stmt {
             Stmt::Inactive(tokens) => tokens.clone(),
             Stmt::Op(op) => {
@@ -40,19 +51,13 @@ pub fn sweep(f: &Function) -> TokenStream {
                     quote!(&#a)
                 });
                 let int = op.int_arg.iter();
-                let tangents = op.args.iter().map(|a| {
-                    let optional = matches!(op.rule.arity, Arity::Binary | Arity::Ternary);
-                    match (a, optional) {
-                        (Operand::Var(v), true) => {
-                            let d = dot(f, *v);
-                            quote!(Some(&#d))
-                        }
-                        (Operand::Var(v), false) => {
-                            let d = dot(f, *v);
-                            quote!(&#d)
-                        }
-                        (Operand::Const(_), _) => quote!(None),
+                let optional = matches!(op.rule.arity, Arity::Binary | Arity::Ternary);
+                let tangents = op.args.iter().map(|a| match a {
+                    Operand::Var(v) => {
+                        let d = dot(f, *v);
+                        if optional { quote!(Some(&#d)) } else { quote!(&#d) }
                     }
+                    Operand::Const(_) => quote!(None),
                 });
                 quote_spanned!(op.span=> let (#y, #y_dot) = __ad::ops::#rule(#(#primals,)* #(#int,)* #(#tangents),*);)
             }
@@ -70,22 +75,75 @@ pub fn sweep(f: &Function) -> TokenStream {
                 });
                 quote_spanned!(call.span=> let (#dst, #dst_dot) = #path::__jvp(#(#primals,)* #(#tangents),*);)
             }
+            Stmt::Branch(br) => branch(f, br),
+            Stmt::Loop(l) => lp(f, l),
         });
     }
-    let value = tree(f, &f.output);
-    let tangent = tangent_tree(f, &f.output);
-    out.extend(quote!((#value, #tangent)));
     out
+}
+
+fn branch(f: &Function, br: &Branch) -> TokenStream {
+    let mut outs: Vec<TokenStream> = br.outputs.iter().map(|v| f.ident(*v).to_token_stream()).collect();
+    outs.extend(br.outputs.iter().map(|v| dot(f, *v).to_token_stream()));
+    outs.extend(br.result.iter().map(ToTokens::to_token_stream));
+    let arms: Vec<TokenStream> = br
+        .arms
+        .iter()
+        .map(|arm| {
+            let body = block(f, &arm.block);
+            let mut vals: Vec<TokenStream> = arm.values.iter().map(|v| operand(f, v)).collect();
+            vals.extend(arm.values.iter().map(|v| operand_tangent(f, v)));
+            vals.extend(arm.result.clone());
+            if vals.is_empty() { quote!({ #body }) } else { quote!({ #body (#(#vals,)*) }) }
+        })
+        .collect();
+    bind(&outs, head(&br.head, &arms))
+}
+
+fn lp(f: &Function, l: &Loop) -> TokenStream {
+    let (brk, skip) = (&l.brk, &l.skip);
+    let inits = l.slots.iter().map(|s| {
+        let (v, init) = (f.ident(s.var), operand(f, &s.init));
+        let (vd, init_dot) = (dot(f, s.var), operand_tangent(f, &s.init));
+        quote!(let mut #v = #init; let mut #vd = #init_dot;)
+    });
+    let values = write_back(f, l, &|f, v| f.ident(v).to_token_stream(), &|f, op| operand(f, op));
+    let tangents = write_back(f, l, &|f, v| dot(f, v).to_token_stream(), &|f, op| operand_tangent(f, op));
+    let body = block(f, &l.body);
+    let head = match &l.head {
+        LoopHead::For { pat, iter } => quote!(for #pat in #iter),
+        LoopHead::While(cond) => quote!(while #cond),
+        LoopHead::Loop => quote!(loop),
+    };
+    quote! {
+        #(#inits)*
+        let mut #brk = false;
+        let mut #skip = false;
+        #head {
+            #skip = false;
+            #body
+            #tangents
+            #values
+            if #brk {
+                break;
+            }
+        }
+    }
+}
+
+fn operand_tangent(f: &Function, op: &Operand) -> TokenStream {
+    match op {
+        Operand::Var(v) => dot(f, *v).to_token_stream(),
+        Operand::Const(c) => quote!(__ad::Value::zero_tangent(&#c)),
+    }
 }
 
 fn tangent_tree(f: &Function, t: &Tree) -> TokenStream {
     match t {
-        Tree::Leaf(Operand::Var(v)) => dot(f, *v).to_token_stream(),
-        Tree::Leaf(Operand::Const(c)) => quote!(__ad::Value::zero_tangent(&#c)),
+        Tree::Leaf(op) => operand_tangent(f, op),
         Tree::Tuple(items) => {
             let items = items.iter().map(|i| tangent_tree(f, i));
             quote!((#(#items,)*))
         }
     }
 }
-

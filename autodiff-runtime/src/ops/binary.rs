@@ -67,11 +67,11 @@ pub fn powi_jvp<T: Real>(x: &T, n: i32, x_dot: &T) -> (T, T) {
 /// use autodiff_runtime::{ops, Adjoint};
 /// let (_, d) = ops::powi(&2.0f64, 3);
 /// let mut x_bar = Adjoint::zero();
-/// ops::powi_vjp(d, Adjoint::new(1.0), &mut x_bar);
+/// ops::powi_vjp(Adjoint::new(1.0), &mut x_bar, d);
 /// assert_eq!(x_bar.get(), Some(12.0));
 /// ```
 #[inline(always)]
-pub fn powi_vjp<T: Real>(d: T, y_bar: Adjoint<T>, x_bar: &mut Adjoint<T>) {
+pub fn powi_vjp<T: Real>(y_bar: Adjoint<T>, x_bar: &mut Adjoint<T>, d: T) {
     if let Some(yb) = y_bar.get() {
         x_bar.add(yb * d);
     }

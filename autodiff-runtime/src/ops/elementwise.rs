@@ -54,12 +54,4 @@ unary! {
     recip, recip_jvp, recip_vjp at 0.7: |x, y| x.recip() => -(y * y);
     /// `y = |x|`; `∂y/∂x = sign x`, and `0` at the kink `x = 0` (as autograd, JAX and PyTorch).
     abs, abs_jvp, abs_vjp at 0.7: |x, y| x.abs() => if x > T::zero() { T::one() } else if x < T::zero() { -T::one() } else { T::zero() };
-    /// `y = −x`; `∂y/∂x = −1`.
-    neg, neg_jvp, neg_vjp at 0.7: |x, y| -x => -T::one();
-    /// `y = x · 180/π`; `∂y/∂x = 180/π`.
-    to_degrees, to_degrees_jvp, to_degrees_vjp at 0.7: |x, y| x.to_degrees() => T::c(180.0) / T::PI();
-    /// `y = x · π/180`; `∂y/∂x = π/180`.
-    to_radians, to_radians_jvp, to_radians_vjp at 0.7: |x, y| x.to_radians() => T::PI() / T::c(180.0);
-    /// `y = x − trunc x`; `∂y/∂x = 1` (away from the integers, where `y` jumps).
-    fract, fract_jvp, fract_vjp at 0.7: |x, y| x.fract() => T::one();
 }

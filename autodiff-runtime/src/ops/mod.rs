@@ -3,22 +3,23 @@
 //! Generated code calls these functions; users call them only to write their own rules.
 //! Each differentiable primitive `op` comes as three functions:
 //!
-//! * `op(x, ..) -> (y, saved)`: the primal value and what the reverse sweep needs (for real
-//!   scalars, the local partial derivatives, so that the reverse sweep is multiply-adds only);
-//! * `op_jvp(x, .., x_dot, ..) -> (y, y_dot)`: forward mode;
-//! * `op_vjp(saved, y_bar, x_bar, ..)`: reverse mode, *accumulating* `x̄ += ȳ · ∂y/∂x` into
-//!   the input adjoints. Binary rules take `Option`s for their input tangents and adjoints:
-//!   `None` marks an input that is a constant.
+//! * `op(x, ..)`: the primal value, and for non-linear rules the local partial derivatives
+//!   `∂y/∂xᵢ` that the reverse sweep needs, so that the reverse sweep is multiply-adds only
+//!   (linear rules such as `add` and `neg` have constant partials and save nothing);
+//! * `op_jvp(x, .., x_dot, ..) -> (y, ẏ)`: forward mode; `None` marks a constant input;
+//! * `op_vjp(ȳ, ..)`: reverse mode, *accumulating* `x̄ᵢ += ȳ · ∂y/∂xᵢ` into the adjoint of
+//!   each input; a binary rule takes `Some((&mut x̄ᵢ, ∂y/∂xᵢ))` for an active input and `None`
+//!   for a constant one.
 //!
 //! ```
 //! use autodiff_runtime::{ops, Adjoint};
 //! // y = x · sin(x) at x = 2, by hand through the rules:
 //! let x = 2.0f64;
 //! let (s, ds) = ops::sin(&x);
-//! let (y, dy) = ops::mul(&x, &s);
+//! let (y, (dy_dx, dy_ds)) = ops::mul(&x, &s);
 //! let (mut x_bar, mut s_bar) = (Adjoint::zero(), Adjoint::zero());
-//! ops::mul_vjp(dy, Adjoint::new(1.0), Some(&mut x_bar), Some(&mut s_bar));
-//! ops::sin_vjp(ds, s_bar, &mut x_bar);
+//! ops::mul_vjp(Adjoint::new(1.0), Some((&mut x_bar, dy_dx)), Some((&mut s_bar, dy_ds)));
+//! ops::sin_vjp(s_bar, &mut x_bar, ds);
 //! let expected = x.sin() + x * x.cos();
 //! assert!((x_bar.get().unwrap() - expected).abs() < 1e-15);
 //! assert_eq!(y, x * x.sin());
@@ -28,6 +29,7 @@
 //! no entry here: the macro evaluates them on primal values and treats their results as
 //! constants, which is their derivative (zero) wherever one exists.
 
+/// One-argument rules with a saved partial: `op(x) -> (y, ∂y/∂x)`.
 macro_rules! unary {
     ($(
         $(#[$meta:meta])*
@@ -70,11 +72,11 @@ macro_rules! unary {
         /// use autodiff_runtime::Adjoint;
         #[doc = concat!("let (_, d) = autodiff_runtime::ops::", stringify!($name), "(&", stringify!($at), "f64);")]
         /// let mut x_bar = Adjoint::new(1.0);
-        #[doc = concat!("autodiff_runtime::ops::", stringify!($vjp), "(d, Adjoint::new(2.0), &mut x_bar);")]
+        #[doc = concat!("autodiff_runtime::ops::", stringify!($vjp), "(Adjoint::new(2.0), &mut x_bar, d);")]
         /// assert_eq!(x_bar.get(), Some(1.0 + 2.0 * d));
         /// ```
         #[inline(always)]
-        pub fn $vjp<T: Real>(d: T, y_bar: Adjoint<T>, x_bar: &mut Adjoint<T>) {
+        pub fn $vjp<T: Real>(y_bar: Adjoint<T>, x_bar: &mut Adjoint<T>, d: T) {
             if let Some(yb) = y_bar.get() {
                 x_bar.add(yb * d);
             }
@@ -82,6 +84,50 @@ macro_rules! unary {
     )*};
 }
 
+/// One-argument linear rules with a constant derivative `c`: `op(x) -> y`, nothing saved.
+macro_rules! linear_unary {
+    ($(
+        $(#[$meta:meta])*
+        $name:ident, $jvp:ident, $vjp:ident: |$x:ident| $primal:expr => $c:expr;
+    )*) => {$(
+        $(#[$meta])*
+        ///
+        /// ```
+        #[doc = concat!("let y = autodiff_runtime::ops::", stringify!($name), "(&0.7f64);")]
+        #[doc = concat!("assert_eq!(autodiff_runtime::ops::", stringify!($jvp), "(&0.7f64, &0.0), (y, 0.0));")]
+        /// ```
+        #[inline(always)]
+        pub fn $name<T: Real>($x: &T) -> T {
+            let $x = *$x;
+            $primal
+        }
+
+        #[doc = concat!("Forward mode of [`", stringify!($name), "`]: `ẏ = c · ẋ`.")]
+        #[inline(always)]
+        pub fn $jvp<T: Real>(x: &T, x_dot: &T) -> (T, T) {
+            let c: T = $c;
+            ($name(x), c * *x_dot)
+        }
+
+        #[doc = concat!("Reverse mode of [`", stringify!($name), "`]: `x̄ += c · ȳ`.")]
+        ///
+        /// ```
+        /// use autodiff_runtime::Adjoint;
+        /// let mut x_bar = Adjoint::zero();
+        #[doc = concat!("autodiff_runtime::ops::", stringify!($vjp), "(Adjoint::new(1.0f64), &mut x_bar);")]
+        #[doc = concat!("assert_eq!(x_bar.get(), Some(autodiff_runtime::ops::", stringify!($jvp), "(&0.7, &1.0).1));")]
+        /// ```
+        #[inline(always)]
+        pub fn $vjp<T: Real>(y_bar: Adjoint<T>, x_bar: &mut Adjoint<T>) {
+            if let Some(yb) = y_bar.get() {
+                let c: T = $c;
+                x_bar.add(c * yb);
+            }
+        }
+    )*};
+}
+
+/// Two-argument rules with saved partials: `op(a, b) -> (y, (∂y/∂a, ∂y/∂b))`.
 macro_rules! binary {
     ($(
         $(#[$meta:meta])*
@@ -128,28 +174,27 @@ macro_rules! binary {
             (y, y_dot)
         }
 
-        #[doc = concat!("Reverse mode of [`", stringify!($name), "`]: `ā += ȳ · ∂y/∂a`, `b̄ += ȳ · ∂y/∂b`; `None` marks a constant input.")]
+        #[doc = concat!("Reverse mode of [`", stringify!($name), "`]: `ā += ȳ · ∂y/∂a`, `b̄ += ȳ · ∂y/∂b`, for the inputs given as `Some((adjoint, partial))`.")]
         ///
         /// ```
         /// use autodiff_runtime::Adjoint;
         #[doc = concat!("let (_, (da, db)) = autodiff_runtime::ops::", stringify!($name), "(&", stringify!($a0), "f64, &", stringify!($b0), "f64);")]
         /// let (mut a_bar, mut b_bar) = (Adjoint::zero(), Adjoint::zero());
-        #[doc = concat!("autodiff_runtime::ops::", stringify!($vjp), "((da, db), Adjoint::new(2.0), Some(&mut a_bar), Some(&mut b_bar));")]
+        #[doc = concat!("autodiff_runtime::ops::", stringify!($vjp), "(Adjoint::new(2.0), Some((&mut a_bar, da)), Some((&mut b_bar, db)));")]
         /// assert_eq!((a_bar.get(), b_bar.get()), (Some(2.0 * da), Some(2.0 * db)));
         /// ```
         #[inline(always)]
         pub fn $vjp<T: Real>(
-            d: (T, T),
             y_bar: Adjoint<T>,
-            a_bar: Option<&mut Adjoint<T>>,
-            b_bar: Option<&mut Adjoint<T>>,
+            a: Option<(&mut Adjoint<T>, T)>,
+            b: Option<(&mut Adjoint<T>, T)>,
         ) {
             if let Some(yb) = y_bar.get() {
-                if let Some(a_bar) = a_bar {
-                    a_bar.add(yb * d.0);
+                if let Some((a_bar, da)) = a {
+                    a_bar.add(yb * da);
                 }
-                if let Some(b_bar) = b_bar {
-                    b_bar.add(yb * d.1);
+                if let Some((b_bar, db)) = b {
+                    b_bar.add(yb * db);
                 }
             }
         }
@@ -178,17 +223,4 @@ use crate::Adjoint;
 #[inline(always)]
 pub fn accumulate<T, C: crate::Contribution<T>>(bar: &mut Adjoint<T>, c: C) {
     c.add_to(bar)
-}
-
-/// Merges one adjoint into another: the reverse of binding one value to another name.
-///
-/// ```
-/// use autodiff_runtime::{ops, Adjoint};
-/// let mut x_bar = Adjoint::new(1.0f64);
-/// ops::copy_vjp(Adjoint::new(2.0), &mut x_bar);
-/// assert_eq!(x_bar.get(), Some(3.0));
-/// ```
-#[inline(always)]
-pub fn copy_vjp<T: crate::Accumulate>(y_bar: Adjoint<T>, x_bar: &mut Adjoint<T>) {
-    x_bar.merge(y_bar)
 }

@@ -1,9 +1,8 @@
 use autodiff_runtime::differentiable;
 
 #[differentiable]
-fn f(x: f64) -> f64 {
-    let v = [x, 2.0 * x];
-    v[1]
+fn f(v: [f64; 2]) -> f64 {
+    v[0] * v[1]
 }
 
 fn main() {}

@@ -3,7 +3,7 @@ use autodiff_runtime::differentiable;
 #[differentiable]
 fn f(x: f64) -> f64 {
     println!("computing");
-    println!("{x}");
+    println!("{}", x);
     x * x
 }
 

@@ -2,7 +2,7 @@ use autodiff_runtime::differentiable;
 
 #[differentiable]
 fn f(x: f64) -> f64 {
-    unsafe { x }
+    unsafe { std::ptr::read(&x) }
 }
 
 fn main() {}

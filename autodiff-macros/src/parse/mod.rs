@@ -6,9 +6,12 @@
 //! Unsupported syntax is reported to the [`Ctxt`] at its span and lowering goes on, so one
 //! build shows every problem.
 
+mod control;
+mod scan;
+
 use crate::args::Args;
 use crate::error::Ctxt;
-use crate::ir::{Call, Function, Op, Operand, Param, Pat, Stmt, Tree, Var, VarInfo};
+use crate::ir::{Block, Call, Function, Op, Operand, Param, Pat, Stmt, Tree, Var, VarInfo};
 use crate::rules::{self, Arity};
 use proc_macro2::{Span, TokenStream, TokenTree};
 use quote::{ToTokens, format_ident, quote};
@@ -22,8 +25,28 @@ use syn::{BinOp, Expr, Ident, UnOp};
 enum Binding {
     /// To active values.
     Active(Tree),
-    /// To an ordinary local that the generated code keeps under the user's name.
-    Inactive,
+    /// To an ordinary local that the generated code keeps, under this identifier.
+    Inactive(Ident),
+}
+
+impl Binding {
+    /// The same binding (same active value, or both constants kept by name).
+    fn same(&self, other: &Binding) -> bool {
+        match (self, other) {
+            (Binding::Active(Tree::Leaf(Operand::Var(a))), Binding::Active(Tree::Leaf(Operand::Var(b)))) => a == b,
+            (Binding::Inactive(_), Binding::Inactive(_)) => true,
+            _ => false,
+        }
+    }
+}
+
+/// A loop being lowered: its flags and, for a `loop` used as a value, the name its `break`
+/// values are assigned to.
+struct LoopCtx {
+    label: Option<String>,
+    brk: Ident,
+    skip: Ident,
+    value: Option<String>,
 }
 
 /// Whether a parameter of this type is a constant unless `wrt(...)` says otherwise.
@@ -49,7 +72,18 @@ pub fn is_inactive_type(ty: &syn::Type) -> bool {
 /// Lowers `item` to the IR. Returns `None` if the signature itself could not be read;
 /// problems in the body are recorded in `cx` and lowering continues past them.
 pub fn function(cx: &Ctxt, item: &syn::ItemFn, args: &Args) -> Option<Function> {
-    let mut lower = Lower { cx, vars: Vec::new(), used: HashSet::new(), scopes: vec![HashMap::new()], stmts: Vec::new() };
+    let mut lower = Lower {
+        cx,
+        vars: Vec::new(),
+        used: HashSet::new(),
+        scopes: vec![HashMap::new()],
+        stmts: Vec::new(),
+        ids: 1,
+        loops: Vec::new(),
+        exits: Vec::new(),
+        exit_seq: 0,
+        returned: None,
+    };
     let ret = match &item.sig.output {
         syn::ReturnType::Type(_, ty) => (**ty).clone(),
         syn::ReturnType::Default => return None,
@@ -78,14 +112,15 @@ pub fn function(cx: &Ctxt, item: &syn::ItemFn, args: &Args) -> Option<Function> 
                 lower.stmts.push(Stmt::Inactive(quote!(let #pat = #ident;)));
             }
             for id in pat_idents(&pt.pat) {
-                lower.bind(&id, Binding::Inactive);
+                lower.bind(&id, Binding::Inactive(id.clone()));
             }
             params.push(Param { ident, ty: (*pt.ty).clone(), active: None });
         }
     }
     let output = lower.body(&item.block);
     let Lower { vars, stmts, .. } = lower;
-    Some(Function { vis: item.vis.clone(), name: item.sig.ident.clone(), params, ret, body: stmts, output, vars })
+    let body = Block { id: 0, stmts };
+    Some(Function { vis: item.vis.clone(), name: item.sig.ident.clone(), params, ret, body, output, vars })
 }
 
 struct Lower<'a> {
@@ -93,7 +128,18 @@ struct Lower<'a> {
     vars: Vec<VarInfo>,
     used: HashSet<String>,
     scopes: Vec<HashMap<String, Binding>>,
+    /// The statements of the block being lowered.
     stmts: Vec<Stmt>,
+    /// Counter for block, branch and loop ids.
+    ids: usize,
+    /// The loops around the code being lowered, outermost first.
+    loops: Vec<LoopCtx>,
+    /// Exits lowered so far and not yet closed by their loop: `(sequence number, target loop
+    /// index)`, with `None` for `return`.
+    exits: Vec<(usize, Option<usize>)>,
+    exit_seq: usize,
+    /// The flag set by an early `return`, when the function has one.
+    returned: Option<Ident>,
 }
 
 impl Lower<'_> {
@@ -201,24 +247,75 @@ impl Lower<'_> {
 
     /// Lowers the function body; returns the value it ends with.
     fn body(&mut self, block: &syn::Block) -> Tree {
-        let n = block.stmts.len();
-        let mut tail = None;
-        for (i, stmt) in block.stmts.iter().enumerate() {
-            let last = i + 1 == n;
-            match stmt {
-                syn::Stmt::Expr(Expr::Return(r), _) if last => match &r.expr {
-                    Some(e) => tail = Some(self.expr(e)),
-                    None => self.cx.error_spanned(r, "`return` without a value; a `#[differentiable]` function must return its result"),
-                },
-                syn::Stmt::Expr(e, None) if last => tail = Some(self.expr(e)),
-                _ => self.stmt(stmt),
-            }
+        if scan::early_return(block) {
+            // `return v` inside the body assigns `__ret` and sets `__returned`; the rest of
+            // the function is skipped by guards, and the result is the final `__ret`.
+            let ret = Ident::new("__ret", Span::mixed_site());
+            let flag = Ident::new("__returned", Span::mixed_site());
+            self.stmts.push(Stmt::Inactive(quote! {
+                let mut #ret = ::core::default::Default::default();
+                let mut #flag = false;
+            }));
+            self.bind(&ret, Binding::Inactive(ret.clone()));
+            self.returned = Some(flag);
         }
+        let tail = self.seq(&block.stmts, true, true);
+        let tail = match (&self.returned, tail) {
+            (Some(_), _) => self.lookup("__ret").cloned().map(|b| self.binding_tree(b)),
+            (None, tail) => tail,
+        };
         tail.unwrap_or_else(|| {
             let span = block.stmts.last().map_or(block.brace_token.span.close(), |s| s.span());
             self.cx.error(span, "the body must end with the value the function returns (a tail expression or `return value;`)");
             dummy()
         })
+    }
+
+    /// The value a binding stands for.
+    fn binding_tree(&self, b: Binding) -> Tree {
+        match b {
+            Binding::Active(t) => t,
+            Binding::Inactive(id) => Tree::Leaf(Operand::Const(id.to_token_stream())),
+        }
+    }
+
+    /// Lowers a sequence of statements into `self.stmts`; returns the value of its final
+    /// expression when `want_value`. After a statement that may exit early (`break`,
+    /// `continue`, `return`), the rest of the sequence is lowered inside a guard that skips it.
+    /// At the top of the function (`top`), the final expression is the function's result.
+    fn seq(&mut self, stmts: &[syn::Stmt], want_value: bool, top: bool) -> Option<Tree> {
+        let n = stmts.len();
+        for (i, stmt) in stmts.iter().enumerate() {
+            let last = i + 1 == n;
+            let seq_before = self.exit_seq;
+            let mut tail = None;
+            match stmt {
+                syn::Stmt::Expr(Expr::Return(r), _) if last && top => match &r.expr {
+                    Some(e) => tail = Some(self.expr(e)),
+                    None => self.cx.error_spanned(r, "`return` without a value; a `#[differentiable]` function must return its result"),
+                },
+                syn::Stmt::Expr(e, None) if last && want_value && !is_exit(e) => tail = Some(self.expr(e)),
+                _ => self.stmt(stmt),
+            }
+            if last {
+                if top && self.returned.is_some() {
+                    if let Some(value) = tail.take() {
+                        self.assign_value("__ret", value, stmt.span());
+                    }
+                }
+                return tail;
+            }
+            if self.exits_since(seq_before) {
+                return self.guard(&stmts[i + 1..], want_value, top);
+            }
+        }
+        None
+    }
+
+    /// Whether an exit lowered since `seq` can leave the sequence being lowered.
+    fn exits_since(&self, seq: usize) -> bool {
+        let depth = self.loops.len();
+        self.exits.iter().any(|(s, target)| *s >= seq && target.is_none_or(|t| t < depth))
     }
 
     fn stmt(&mut self, stmt: &syn::Stmt) {
@@ -232,18 +329,21 @@ impl Lower<'_> {
                     self.stmts.push(Stmt::Inactive(m.to_token_stream()));
                 }
             }
-            syn::Stmt::Expr(e, semi) => self.expr_stmt(e, semi.is_some()),
+            syn::Stmt::Expr(e, _) => self.expr_stmt(e),
         }
     }
 
-    fn expr_stmt(&mut self, e: &Expr, _semi: bool) {
+    fn expr_stmt(&mut self, e: &Expr) {
         match e {
             Expr::Assign(a) => self.assign(&a.left, &a.right, None, e),
             Expr::Binary(b) if is_compound(&b.op) => self.assign(&b.left, &b.right, Some(&b.op), e),
-            Expr::Return(r) => {
-                self.cx.error_spanned(r, "early `return` is not supported yet; end the body with the returned value");
+            _ if !self.is_active(e) && !self.escapes(e) => self.stmts.push(Stmt::Inactive(quote!(#e;))),
+            Expr::If(_) | Expr::Match(_) | Expr::Block(_) => {
+                self.control(e, false);
             }
-            _ if !self.is_active(e) => self.stmts.push(Stmt::Inactive(quote!(#e;))),
+            Expr::ForLoop(_) | Expr::While(_) | Expr::Loop(_) | Expr::Break(_) | Expr::Continue(_) | Expr::Return(_) => {
+                self.control(e, false);
+            }
             _ => {
                 // An active expression used as a statement has no effect on the result; it is
                 // lowered only to report unsupported syntax in it.
@@ -274,7 +374,7 @@ impl Lower<'_> {
             self.cx.error_spanned(left, format!("`{name}` is not a local variable of this function; `#[differentiable]` functions can only assign to their own locals"));
             return;
         };
-        if matches!(binding, Binding::Inactive) && !self.is_active(right) {
+        if matches!(binding, Binding::Inactive(_)) && !self.is_active(right) && !self.escapes(right) {
             self.stmts.push(Stmt::Inactive(quote!(#whole;)));
             return;
         }
@@ -287,14 +387,24 @@ impl Lower<'_> {
                 self.binary_tree(op, lhs, rhs, whole.span())
             }
         };
+        self.name_result(&value, name, before);
+        self.assign_value(&name.to_string(), value, whole.span());
+    }
+
+    /// Rebinds `name` to `value`. A constant is kept in an ordinary local of that name.
+    fn assign_value(&mut self, name: &str, value: Tree, span: Span) {
         if value.is_active() {
-            self.name_result(&value, name, before);
-            self.rebind(&name.to_string(), Binding::Active(value));
+            if let Tree::Tuple(_) = &value {
+                if !self.loops.is_empty() || self.returned.is_some() {
+                    self.cx.error(span, "tuple values cannot be reassigned inside loops or alongside early `return`; assign their elements to separate variables");
+                }
+            }
+            self.rebind(name, Binding::Active(value));
         } else {
-            // An active name now holds a constant: make it an ordinary local again.
+            let id = if name.starts_with("__") { Ident::new(name, Span::mixed_site()) } else { Ident::new(name, span) };
             let tokens = tree_tokens(self, &value);
-            self.stmts.push(Stmt::Inactive(quote_spanned_let(name, &tokens)));
-            self.rebind(&name.to_string(), Binding::Inactive);
+            self.stmts.push(Stmt::Inactive(quote!(let #id = #tokens;)));
+            self.rebind(name, Binding::Inactive(id));
         }
     }
 
@@ -307,10 +417,10 @@ impl Lower<'_> {
             self.cx.error_spanned(else_token, "`let ... else` is not supported in `#[differentiable]` functions");
             return;
         }
-        if !self.is_active(&init.expr) {
+        if !self.is_active(&init.expr) && !self.escapes(&init.expr) {
             self.stmts.push(Stmt::Inactive(local.to_token_stream()));
             for id in pat_idents(&local.pat) {
-                self.bind(&id, Binding::Inactive);
+                self.bind(&id, Binding::Inactive(id.clone()));
             }
             return;
         }
@@ -364,7 +474,7 @@ impl Lower<'_> {
                 let ty = ty.map(|t| quote!(: #t));
                 self.stmts.push(Stmt::Inactive(quote!(let #pat #ty = #tokens;)));
                 for id in pat_idents(pat) {
-                    self.bind(&id, Binding::Inactive);
+                    self.bind(&id, Binding::Inactive(id.clone()));
                 }
             }
             (syn::Pat::Tuple(pt), Tree::Tuple(items)) if pt.elems.len() == items.len() => {
@@ -383,7 +493,7 @@ impl Lower<'_> {
 
     /// Lowers an expression to the values it computes.
     fn expr(&mut self, e: &Expr) -> Tree {
-        if !self.is_active(e) {
+        if !self.is_active(e) && !self.escapes(e) {
             return Tree::Leaf(Operand::Const(const_tokens(e)));
         }
         match e {
@@ -451,17 +561,16 @@ impl Lower<'_> {
                     self.unsupported(e, "`as` casts of active values are not supported; keep the computation in one float type (casts of integers, such as `n as f64`, are fine)")
                 }
             }
-            Expr::If(_) => self.unsupported(e, "`if` on active values is not supported yet; for piecewise functions use `max`, `min` or `abs`, or compute the branch condition outside the function"),
-            Expr::Match(_) => self.unsupported(e, "`match` on active values is not supported yet; compute it outside the function or use `max`, `min`, `abs`"),
-            Expr::ForLoop(_) | Expr::While(_) | Expr::Loop(_) => self.unsupported(e, "loops over active values are not supported yet; unroll the loop or move it out of the `#[differentiable]` function"),
-            Expr::Block(_) => self.unsupported(e, "block expressions on active values are not supported; use `let` statements in the function body"),
+            Expr::If(_) | Expr::Match(_) | Expr::Block(_) | Expr::ForLoop(_) | Expr::While(_) | Expr::Loop(_) => {
+                self.control(e, true)
+            }
+            Expr::Return(_) | Expr::Break(_) | Expr::Continue(_) => self.control(e, false),
             Expr::Closure(_) => self.unsupported(e, "closures are not supported in `#[differentiable]` functions; write the closure's body inline or as another `#[differentiable]` function"),
             Expr::Unsafe(_) => self.unsupported(e, "`#[differentiable]` cannot differentiate through `unsafe` blocks; move the unsafe code into a `#[primitive]` function with hand-written rules"),
             Expr::Async(_) | Expr::Await(_) => self.unsupported(e, "`async` code cannot be differentiated; differentiate a synchronous function"),
             Expr::Macro(m) => self.unsupported(e, macro_message(&m.mac)),
             Expr::Try(_) => self.unsupported(e, "the `?` operator is not supported in `#[differentiable]` functions; return a plain value"),
             Expr::Index(_) => self.unsupported(e, "indexing is not supported yet in `#[differentiable]` functions; pass the elements as separate parameters or as a tuple"),
-            Expr::Return(_) | Expr::Break(_) | Expr::Continue(_) => self.unsupported(e, "early exits are not supported yet; end the body with the returned value"),
             Expr::Assign(_) => self.unsupported(e, "an assignment is not a value; write it as its own statement"),
             Expr::Reference(_) => self.unsupported(e, "`&mut` references to active values are not supported; use `let mut` and assignment"),
             _ => self.unsupported(e, "this expression is not supported on active values in `#[differentiable]` functions; see the supported-language table in the crate documentation"),
@@ -653,16 +762,10 @@ fn is_method_style(call: &syn::ExprCall) -> bool {
         }
 }
 
-fn is_compound(op: &BinOp) -> bool {
-    matches!(
-        op,
-        BinOp::AddAssign(_) | BinOp::SubAssign(_) | BinOp::MulAssign(_) | BinOp::DivAssign(_)
-            | BinOp::RemAssign(_) | BinOp::BitXorAssign(_) | BinOp::BitAndAssign(_)
-            | BinOp::BitOrAssign(_) | BinOp::ShlAssign(_) | BinOp::ShrAssign(_)
-    )
-}
+use control::is_exit;
+use scan::is_compound;
 
-fn strip(e: &Expr) -> &Expr {
+pub(crate) fn strip(e: &Expr) -> &Expr {
     match e {
         Expr::Paren(p) => strip(&p.expr),
         Expr::Group(g) => strip(&g.expr),
@@ -671,7 +774,7 @@ fn strip(e: &Expr) -> &Expr {
 }
 
 /// The identifiers a pattern binds.
-fn pat_idents(p: &syn::Pat) -> Vec<Ident> {
+pub(crate) fn pat_idents(p: &syn::Pat) -> Vec<Ident> {
     struct Idents(Vec<Ident>);
     impl<'ast> Visit<'ast> for Idents {
         fn visit_pat_ident(&mut self, p: &'ast syn::PatIdent) {
@@ -721,10 +824,6 @@ fn pat_to_tokens(l: &Lower, p: &Pat) -> TokenStream {
             quote!((#(#items,)*))
         }
     }
-}
-
-fn quote_spanned_let(name: &Ident, tokens: &TokenStream) -> TokenStream {
-    quote!(let #name = #tokens;)
 }
 
 fn dummy() -> Tree {

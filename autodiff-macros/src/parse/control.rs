@@ -1,0 +1,518 @@
+//! Lowering of control flow: branches meet in phi outputs, loops carry slots, and early
+//! exits (`break`, `continue`, `return`) set flags that guards test to skip the rest.
+//!
+//! ```text
+//! for k in 0..n { if s > 1.0 { break; } s = s * x; }
+//! ```
+//! becomes a loop with slot `s_1` (init `s`, end `s_2`) whose body is
+//! `if s_1 > 1.0 { __brk = true; __skip = true; }` followed by the guard
+//! `if !__skip { s_2 = s_1 * x } else { s_2 = s_1 }`.
+
+use super::{Binding, LoopCtx, Lower, dummy, pat_idents, scan, strip, tree_tokens};
+use crate::ir::{Arm, Block, Branch, BranchHead, Loop, LoopHead, Operand, Slot, Stmt, Tree};
+use proc_macro2::{Span, TokenStream};
+use quote::{ToTokens, format_ident, quote};
+use std::collections::{HashMap, HashSet};
+use syn::spanned::Spanned;
+use syn::visit::Visit;
+use syn::{Expr, Ident};
+
+/// The source of one arm of a branch.
+pub(super) enum ArmSrc<'a> {
+    Block(&'a syn::Block),
+    Expr(&'a Expr),
+    /// The rest of a sequence after an early exit (`true`: at the top of the function).
+    Rest(&'a [syn::Stmt], bool),
+    Empty,
+}
+
+const DEFAULT: &str = "::core::default::Default::default()";
+
+fn default_value() -> TokenStream {
+    DEFAULT.parse().expect("tokens")
+}
+
+/// Whether `e` is `break`, `continue` or `return`.
+pub(super) fn is_exit(e: &Expr) -> bool {
+    matches!(strip(e), Expr::Break(_) | Expr::Continue(_) | Expr::Return(_))
+}
+
+impl Lower<'_> {
+    fn next_id(&mut self) -> usize {
+        self.ids += 1;
+        self.ids
+    }
+
+    /// Lowers `if`, `match`, a block, a loop or an exit; returns its value (a unit constant
+    /// when `want_value` is false or it has none).
+    pub(super) fn control(&mut self, e: &Expr, want_value: bool) -> Tree {
+        match e {
+            Expr::Paren(p) => self.control(&p.expr, want_value),
+            Expr::Group(g) => self.control(&g.expr, want_value),
+            Expr::If(i) => self.if_expr(i, want_value),
+            Expr::Match(m) => self.match_expr(m, want_value),
+            Expr::Block(b) => {
+                if b.label.is_some() {
+                    self.cx.error_spanned(&b.label, "labelled blocks are not supported in `#[differentiable]` functions; use a loop or a branch");
+                    return dummy();
+                }
+                self.branch(BranchHead::Block, vec![(ArmSrc::Block(&b.block), Vec::new())], want_value)
+            }
+            Expr::ForLoop(_) | Expr::While(_) | Expr::Loop(_) => self.lower_loop(e, want_value),
+            Expr::Break(b) => {
+                self.exit_break(b);
+                dummy()
+            }
+            Expr::Continue(c) => {
+                self.exit_continue(c);
+                dummy()
+            }
+            Expr::Return(r) => {
+                self.exit_return(r);
+                dummy()
+            }
+            _ => dummy(),
+        }
+    }
+
+    fn if_expr(&mut self, i: &syn::ExprIf, want_value: bool) -> Tree {
+        if let Expr::Let(l) = &*i.cond {
+            self.cx.error_spanned(l, "`if let` is not supported in `#[differentiable]` functions; use `match`");
+            return dummy();
+        }
+        let Some(cond) = self.condition(&i.cond) else { return dummy() };
+        let else_arm = match &i.else_branch {
+            Some((_, e)) => ArmSrc::Expr(e),
+            None => ArmSrc::Empty,
+        };
+        self.branch(BranchHead::If(cond), vec![(ArmSrc::Block(&i.then_branch), Vec::new()), (else_arm, Vec::new())], want_value)
+    }
+
+    /// A condition, evaluated on primal values: a constant `bool`.
+    fn condition(&mut self, cond: &Expr) -> Option<TokenStream> {
+        match self.expr(cond) {
+            Tree::Leaf(Operand::Const(t)) => Some(t),
+            _ => {
+                self.cx.error_spanned(cond, "a condition must be a `bool`, such as a comparison `x > 0.0`");
+                None
+            }
+        }
+    }
+
+    fn match_expr(&mut self, m: &syn::ExprMatch, want_value: bool) -> Tree {
+        let scrutinee = match self.expr(&m.expr) {
+            Tree::Leaf(Operand::Const(t)) => t,
+            _ => {
+                self.cx.error_spanned(&m.expr, "`match` on an active float value is not supported; match on an integer, a `bool` or an enum (such as a comparison)");
+                return dummy();
+            }
+        };
+        let mut pats = Vec::new();
+        let mut arms = Vec::new();
+        for arm in &m.arms {
+            let pat = &arm.pat;
+            let guard = match &arm.guard {
+                Some((_, g)) => {
+                    if self.is_active(g) {
+                        self.cx.error_spanned(g, "match guards cannot read active values; compute the condition before the `match` and match on it");
+                    }
+                    quote!(if #g)
+                }
+                None => TokenStream::new(),
+            };
+            pats.push(quote!(#pat #guard));
+            arms.push((ArmSrc::Expr(&arm.body), pat_idents(&arm.pat)));
+        }
+        self.branch(BranchHead::Match { scrutinee, pats }, arms, want_value)
+    }
+
+    /// The rest of a sequence, skipped when an exit flag is set.
+    pub(super) fn guard(&mut self, rest: &[syn::Stmt], want_value: bool, top: bool) -> Option<Tree> {
+        let mut flags: Vec<Ident> = self.loops.last().map(|l| l.skip.clone()).into_iter().collect();
+        flags.extend(self.returned.clone());
+        let cond = quote!(!(#(#flags)||*));
+        let value = self.branch(
+            BranchHead::If(cond),
+            vec![(ArmSrc::Rest(rest, top), Vec::new()), (ArmSrc::Empty, Vec::new())],
+            want_value && !top,
+        );
+        (want_value && !top).then_some(value)
+    }
+
+    /// Lowers the arms of a branch; the variables they assign and the branch's value meet in
+    /// fresh outputs.
+    fn branch(&mut self, head: BranchHead, arms: Vec<(ArmSrc, Vec<Ident>)>, want_value: bool) -> Tree {
+        let id = self.next_id();
+        let snapshot = self.scopes.clone();
+        let mut lowered = Vec::new();
+        for (arm, names) in &arms {
+            self.scopes = snapshot.clone();
+            self.scopes.push(HashMap::new());
+            for n in names {
+                self.bind(n, Binding::Inactive(n.clone()));
+            }
+            let outer = std::mem::take(&mut self.stmts);
+            let tail = match arm {
+                ArmSrc::Block(b) => self.seq(&b.stmts, want_value, false),
+                ArmSrc::Rest(stmts, top) => self.seq(stmts, want_value, *top),
+                ArmSrc::Expr(e) => self.arm_expr(e, want_value),
+                ArmSrc::Empty => None,
+            };
+            let stmts = std::mem::replace(&mut self.stmts, outer);
+            self.scopes.pop();
+            let block = Block { id: self.next_id(), stmts };
+            lowered.push((block, tail, std::mem::replace(&mut self.scopes, snapshot.clone())));
+        }
+        self.scopes = snapshot;
+
+        // Variables assigned in some arm meet in an output.
+        let mut names: Vec<String> = Vec::new();
+        for scope in &self.scopes {
+            for k in scope.keys() {
+                if !names.contains(k) {
+                    names.push(k.clone());
+                }
+            }
+        }
+        names.sort();
+        let mut outputs = Vec::new();
+        let mut values: Vec<Vec<Operand>> = vec![Vec::new(); lowered.len()];
+        for name in names {
+            let before = self.lookup(&name).cloned().expect("visible name");
+            let after: Vec<Binding> =
+                lowered.iter().map(|(_, _, sc)| lookup_in(sc, &name).expect("visible name")).collect();
+            if after.iter().all(|b| b.same(&before)) {
+                continue;
+            }
+            let mut ops = Vec::new();
+            for b in &after {
+                ops.push(match b {
+                    Binding::Active(Tree::Leaf(op)) => op.clone(),
+                    Binding::Inactive(id) => Operand::Const(id.to_token_stream()),
+                    Binding::Active(Tree::Tuple(_)) => {
+                        self.cx.error(Span::call_site(), format!("`{name}` holds a tuple and is reassigned in a branch; assign its elements to separate variables"));
+                        Operand::Const(quote!(()))
+                    }
+                });
+            }
+            let var = self.fresh(&name);
+            outputs.push(var);
+            for (v, op) in values.iter_mut().zip(ops) {
+                v.push(op);
+            }
+            self.rebind(&name, Binding::Active(Tree::var(var)));
+        }
+
+        // The branch's own value.
+        let mut result = None;
+        let mut results: Vec<Option<TokenStream>> = vec![None; lowered.len()];
+        let mut value = Tree::Leaf(Operand::Const(quote!(())));
+        if want_value {
+            let tails: Vec<Option<Tree>> = lowered.iter().map(|(_, t, _)| t.clone()).collect();
+            if tails.iter().flatten().any(Tree::is_active) {
+                let var = self.temp();
+                for (v, t) in values.iter_mut().zip(&tails) {
+                    v.push(match t {
+                        Some(Tree::Leaf(op)) => op.clone(),
+                        Some(Tree::Tuple(_)) => {
+                            self.cx.error(Span::call_site(), "a branch whose value is a tuple is not supported; assign the elements to variables in each arm");
+                            Operand::Const(quote!(()))
+                        }
+                        None => Operand::Const(default_value()),
+                    });
+                }
+                outputs.push(var);
+                value = Tree::var(var);
+            } else if tails.iter().any(Option::is_some) {
+                let r = format_ident!("__r{}", id, span = Span::mixed_site());
+                for (slot, t) in results.iter_mut().zip(&tails) {
+                    *slot = Some(match t {
+                        Some(t) => tree_tokens(self, t),
+                        None => default_value(),
+                    });
+                }
+                value = Tree::Leaf(Operand::Const(r.to_token_stream()));
+                result = Some(r);
+            }
+        }
+        let arms = lowered
+            .into_iter()
+            .zip(values)
+            .zip(results)
+            .map(|(((block, _, _), values), result)| Arm { block, values, result })
+            .collect();
+        self.stmts.push(Stmt::Branch(Branch { id, head, arms, outputs, result }));
+        value
+    }
+
+    fn arm_expr(&mut self, e: &Expr, want_value: bool) -> Option<Tree> {
+        match strip(e) {
+            Expr::Block(b) if b.label.is_none() => self.seq(&b.block.stmts, want_value, false),
+            e if is_exit(e) => {
+                self.control(e, false);
+                None
+            }
+            e if want_value => Some(self.expr(e)),
+            e => {
+                self.expr_stmt(e);
+                None
+            }
+        }
+    }
+
+    fn lower_loop(&mut self, e: &Expr, want_value: bool) -> Tree {
+        let id = self.next_id();
+        let (label, body) = match e {
+            Expr::ForLoop(f) => (&f.label, &f.body),
+            Expr::While(w) => (&w.label, &w.body),
+            Expr::Loop(l) => (&l.label, &l.body),
+            _ => return dummy(),
+        };
+        if let Expr::ForLoop(f) = e {
+            if self.is_active(&f.expr) {
+                self.cx.error_spanned(&f.expr, "`for` loops iterate over constants, such as integer ranges; iterate over indices and read active values inside the body");
+                return dummy();
+            }
+        }
+        if let Expr::While(w) = e {
+            if let Expr::Let(l) = &*w.cond {
+                self.cx.error_spanned(l, "`while let` is not supported in `#[differentiable]` functions; use `loop` with a `match` and `break`");
+                return dummy();
+            }
+        }
+        // A `loop` whose value is used: `break v` assigns `__loopN`.
+        let value_name = if want_value && matches!(e, Expr::Loop(_)) {
+            let ident = format_ident!("__loop{}", id, span = Span::mixed_site());
+            let default = default_value();
+            self.stmts.push(Stmt::Inactive(quote!(let mut #ident = #default;)));
+            self.bind(&ident, Binding::Inactive(ident.clone()));
+            Some(ident.to_string())
+        } else {
+            None
+        };
+
+        // Slots: the outer variables the body assigns that can hold active values.
+        let (mut assigned, returns) = scan::assigned(body);
+        if returns && self.returned.is_some() {
+            assigned.push("__ret".into());
+        }
+        assigned.extend(value_name.clone());
+        for ctx in &self.loops {
+            assigned.extend(ctx.value.clone());
+        }
+        assigned.retain(|n| self.lookup(n).is_some());
+        let mut active: HashSet<String> = HashSet::new();
+        for scope in &self.scopes {
+            for (k, b) in scope {
+                if matches!(b, Binding::Active(_)) || k.starts_with("__") {
+                    active.insert(k.clone());
+                }
+            }
+        }
+        let active = scan::active_names(body, &active);
+        let mut slots = Vec::new();
+        for name in assigned.iter().filter(|n| active.contains(*n)) {
+            let init = match self.lookup(name).cloned().expect("visible name") {
+                Binding::Active(Tree::Leaf(op)) => op,
+                Binding::Inactive(id) => Operand::Const(id.to_token_stream()),
+                Binding::Active(Tree::Tuple(_)) => {
+                    self.cx.error_spanned(e, format!("`{name}` holds a tuple and is reassigned in this loop; assign its elements to separate variables"));
+                    continue;
+                }
+            };
+            let var = self.fresh(name);
+            self.rebind(name, Binding::Active(Tree::var(var)));
+            slots.push((name.clone(), var, init));
+        }
+
+        let brk = format_ident!("__brk{}", id, span = Span::mixed_site());
+        let skip = format_ident!("__skip{}", id, span = Span::mixed_site());
+        let label_name = label.as_ref().map(|l| l.name.ident.to_string());
+        self.loops.push(LoopCtx { label: label_name, brk: brk.clone(), skip: skip.clone(), value: value_name.clone() });
+        let outer = std::mem::take(&mut self.stmts);
+        self.scopes.push(HashMap::new());
+        let head = match e {
+            Expr::ForLoop(f) => {
+                for id in pat_idents(&f.pat) {
+                    self.bind(&id, Binding::Inactive(id.clone()));
+                }
+                let (pat, iter) = (&f.pat, &f.expr);
+                LoopHead::For { pat: quote!(#pat), iter: quote!(#iter) }
+            }
+            Expr::While(w) => {
+                let cond = self.condition(&w.cond).unwrap_or_else(|| quote!(false));
+                if !self.stmts.is_empty() {
+                    self.cx.error_spanned(&w.cond, "a `while` condition can compare active values but not compute with them; compute the value at the end of the body into a variable and compare that");
+                    self.stmts.clear();
+                }
+                LoopHead::While(cond)
+            }
+            _ => LoopHead::Loop,
+        };
+        self.seq(&body.stmts, false, false);
+        let mut ends = Vec::new();
+        for (name, _, _) in &slots {
+            ends.push(match self.lookup(name).cloned().expect("visible name") {
+                Binding::Active(Tree::Leaf(op)) => op,
+                Binding::Inactive(id) => Operand::Const(id.to_token_stream()),
+                Binding::Active(Tree::Tuple(_)) => {
+                    self.cx.error_spanned(e, format!("`{name}` is assigned a tuple in this loop; assign its elements to separate variables"));
+                    Operand::Const(quote!(()))
+                }
+            });
+        }
+        self.scopes.pop();
+        let stmts = std::mem::replace(&mut self.stmts, outer);
+        for (name, var, _) in &slots {
+            self.rebind(name, Binding::Active(Tree::var(*var)));
+        }
+        for name in &assigned {
+            let slotted = slots.iter().any(|(n, _, _)| n == name);
+            if !slotted && matches!(self.lookup(name), Some(Binding::Active(_))) {
+                self.cx.error_spanned(e, format!("`{name}` becomes active inside this loop in a way `#[differentiable]` cannot follow; initialise it from an active value before the loop"));
+            }
+        }
+        self.loops.pop();
+        let depth = self.loops.len();
+        self.exits.retain(|(_, t)| *t != Some(depth));
+        let slots = slots.into_iter().zip(ends).map(|((_, var, init), end)| Slot { var, init, end }).collect();
+        let body = Block { id: self.next_id(), stmts };
+        self.stmts.push(Stmt::Loop(Loop { id, head, slots, body, brk, skip }));
+        match value_name {
+            Some(name) => {
+                let b = self.lookup(&name).cloned().expect("loop value");
+                self.binding_tree(b)
+            }
+            None => Tree::Leaf(Operand::Const(quote!(()))),
+        }
+    }
+
+    fn target(&mut self, label: Option<&syn::Lifetime>, what: &str, span: Span) -> Option<usize> {
+        match label {
+            Some(l) => {
+                let name = l.ident.to_string();
+                let t = self.loops.iter().rposition(|c| c.label.as_deref() == Some(name.as_str()));
+                if t.is_none() {
+                    self.cx.error_spanned(l, format!("no enclosing loop is labelled `{l}`"));
+                }
+                t
+            }
+            None if self.loops.is_empty() => {
+                self.cx.error(span, format!("`{what}` outside of a loop"));
+                None
+            }
+            None => Some(self.loops.len() - 1),
+        }
+    }
+
+    fn push_exit(&mut self, target: Option<usize>) {
+        self.exits.push((self.exit_seq, target));
+        self.exit_seq += 1;
+    }
+
+    /// Flags that leave loops `from..` (`brk`) and skip the rest of their iterations.
+    fn leave(&self, from: usize) -> TokenStream {
+        let mut sets = TokenStream::new();
+        for c in &self.loops[from..] {
+            let (b, s) = (&c.brk, &c.skip);
+            sets.extend(quote!(#b = true; #s = true;));
+        }
+        sets
+    }
+
+    fn exit_break(&mut self, b: &syn::ExprBreak) {
+        let Some(t) = self.target(b.label.as_ref(), "break", b.span()) else { return };
+        if let Some(v) = &b.expr {
+            match self.loops[t].value.clone() {
+                Some(name) => {
+                    let value = self.expr(v);
+                    self.assign_value(&name, value, v.span());
+                }
+                None => {
+                    self.cx.error_spanned(v, "`break` with a value is supported in a `loop` whose value is used, as in `let y = loop { ... break v; };`");
+                }
+            }
+        }
+        let sets = self.leave(t);
+        self.stmts.push(Stmt::Inactive(sets));
+        self.push_exit(Some(t));
+    }
+
+    fn exit_continue(&mut self, c: &syn::ExprContinue) {
+        let Some(t) = self.target(c.label.as_ref(), "continue", c.span()) else { return };
+        let mut sets = self.leave(t + 1);
+        let s = &self.loops[t].skip;
+        sets.extend(quote!(#s = true;));
+        self.stmts.push(Stmt::Inactive(sets));
+        self.push_exit(Some(t));
+    }
+
+    fn exit_return(&mut self, r: &syn::ExprReturn) {
+        let Some(flag) = self.returned.clone() else {
+            self.cx.error_spanned(r, "this `return` is not supported here; end the body with the returned value");
+            return;
+        };
+        match &r.expr {
+            Some(v) => {
+                let value = self.expr(v);
+                self.assign_value("__ret", value, v.span());
+            }
+            None => self.cx.error_spanned(r, "`return` without a value; a `#[differentiable]` function must return its result"),
+        }
+        let mut sets = self.leave(0);
+        sets.extend(quote!(#flag = true;));
+        self.stmts.push(Stmt::Inactive(sets));
+        self.push_exit(None);
+    }
+
+    /// Whether `e` contains a `break`, `continue` or `return` that leaves `e` itself, so that
+    /// it cannot be kept as written even when it reads no active value.
+    pub(super) fn escapes(&self, e: &Expr) -> bool {
+        struct V {
+            depth: usize,
+            labels: Vec<String>,
+            found: bool,
+        }
+        impl<'ast> Visit<'ast> for V {
+            fn visit_expr(&mut self, e: &'ast Expr) {
+                let label = match e {
+                    Expr::ForLoop(f) => Some(&f.label),
+                    Expr::While(w) => Some(&w.label),
+                    Expr::Loop(l) => Some(&l.label),
+                    _ => None,
+                };
+                match e {
+                    Expr::Closure(_) => {}
+                    Expr::Return(_) => self.found = true,
+                    Expr::Break(syn::ExprBreak { label, .. }) | Expr::Continue(syn::ExprContinue { label, .. }) => {
+                        match label {
+                            Some(l) if !self.labels.contains(&l.ident.to_string()) => self.found = true,
+                            None if self.depth == 0 => self.found = true,
+                            _ => {}
+                        }
+                        syn::visit::visit_expr(self, e);
+                    }
+                    _ if label.is_some() => {
+                        let l = label.unwrap().as_ref().map(|l| l.name.ident.to_string());
+                        self.depth += 1;
+                        self.labels.extend(l.clone());
+                        syn::visit::visit_expr(self, e);
+                        if l.is_some() {
+                            self.labels.pop();
+                        }
+                        self.depth -= 1;
+                    }
+                    _ => syn::visit::visit_expr(self, e),
+                }
+            }
+            fn visit_item(&mut self, _: &'ast syn::Item) {}
+        }
+        let mut v = V { depth: 0, labels: Vec::new(), found: false };
+        v.visit_expr(e);
+        v.found
+    }
+}
+
+fn lookup_in(scopes: &[HashMap<String, Binding>], name: &str) -> Option<Binding> {
+    scopes.iter().rev().find_map(|s| s.get(name)).cloned()
+}

@@ -1,0 +1,11 @@
+use autodiff_runtime::differentiable;
+
+type Count = u32;
+
+#[differentiable]
+fn f(x: f64, n: Count) -> f64 {
+    let _ = n;
+    x * x
+}
+
+fn main() {}
