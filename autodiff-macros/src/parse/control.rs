@@ -341,15 +341,24 @@ impl Lower<'_> {
             }
             Expr::While(w) => {
                 let cond = self.condition(&w.cond).unwrap_or_else(|| quote!(false));
-                if !self.stmts.is_empty() {
-                    self.cx.error_spanned(&w.cond, "a `while` condition can compare active values but not compute with them; compute the value at the end of the body into a variable and compare that");
-                    self.stmts.clear();
+                if self.stmts.is_empty() {
+                    LoopHead::While(cond)
+                } else {
+                    // The condition computes with active values: `loop { if !cond { break } .. }`,
+                    // so that its operations run, and are recorded, once per iteration.
+                    let sets = self.leave(self.loops.len() - 1);
+                    self.stmts.push(Stmt::Inactive(quote!(if !(#cond) { #sets })));
+                    self.push_exit(Some(self.loops.len() - 1));
+                    LoopHead::Loop
                 }
-                LoopHead::While(cond)
             }
             _ => LoopHead::Loop,
         };
-        self.seq(&body.stmts, false, false);
+        if matches!(head, LoopHead::Loop) && matches!(e, Expr::While(_)) {
+            self.guard(&body.stmts, false, false);
+        } else {
+            self.seq(&body.stmts, false, false);
+        }
         let mut ends = Vec::new();
         for (name, _, _) in &slots {
             ends.push(match self.lookup(name).cloned().expect("visible name") {

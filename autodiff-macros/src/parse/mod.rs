@@ -294,7 +294,7 @@ impl Lower<'_> {
                     Some(e) => tail = Some(self.expr(e)),
                     None => self.cx.error_spanned(r, "`return` without a value; a `#[differentiable]` function must return its result"),
                 },
-                syn::Stmt::Expr(e, None) if last && want_value && !is_exit(e) => tail = Some(self.expr(e)),
+                syn::Stmt::Expr(e, None) if last && (want_value || top) && !is_exit(e) => tail = Some(self.expr(e)),
                 _ => self.stmt(stmt),
             }
             if last {
