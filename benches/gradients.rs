@@ -64,8 +64,7 @@ fn poly(x: f64, y: f64, z: f64, w: f64) -> f64 {
     let p = p * x - 0.068;
     let p = p * y - 0.883;
     let p = p * z - 0.404;
-    let p = p * w + 0.667;
-    p
+    p * w + 0.667
 }
 
 /// A chain of transcendental functions and arithmetic over three inputs.
@@ -170,9 +169,9 @@ fn check<const N: usize>(
         );
         worst = worst.max(err);
     };
-    for i in 0..N {
+    for (i, &g) in grad.iter().enumerate() {
         let e_i = std::array::from_fn(|j| if i == j { 1.0 } else { 0.0 });
-        compare(format!("∂/∂x{i}"), grad[i], central_difference(&f, x, e_i));
+        compare(format!("∂/∂x{i}"), g, central_difference(&f, x, e_i));
     }
     let (jvp_value, tangent) = jvp(x, v);
     assert_eq!(

@@ -353,6 +353,9 @@ impl Lower<'_> {
     }
 
     fn assign(&mut self, left: &Expr, right: &Expr, op: Option<&BinOp>, whole: &Expr) {
+        if let (Expr::Tuple(targets), None) = (strip(left), op) {
+            return self.assign_tuple(targets, right, whole);
+        }
         let Expr::Path(p) = strip(left) else {
             let what = match strip(left) {
                 Expr::Index(_) => "an indexed element",
@@ -389,6 +392,32 @@ impl Lower<'_> {
         };
         self.name_result(&value, name, before);
         self.assign_value(&name.to_string(), value, whole.span());
+    }
+
+    /// `(a, b) = (x, y);`: every value on the right is computed before any name is rebound.
+    fn assign_tuple(&mut self, targets: &syn::ExprTuple, right: &Expr, whole: &Expr) {
+        if !self.is_active(whole) && !self.escapes(right) {
+            self.stmts.push(Stmt::Inactive(quote!(#whole;)));
+            return;
+        }
+        let value = self.expr(right);
+        self.bind_targets(&Expr::Tuple(targets.clone()), value);
+    }
+
+    fn bind_targets(&mut self, target: &Expr, value: Tree) {
+        match (strip(target), value) {
+            (Expr::Tuple(t), Tree::Tuple(items)) if t.elems.len() == items.len() => {
+                for (e, v) in t.elems.iter().zip(items) {
+                    self.bind_targets(e, v);
+                }
+            }
+            (Expr::Infer(_), _) => {}
+            (Expr::Path(p), v) if p.path.get_ident().is_some_and(|id| self.lookup(&id.to_string()).is_some()) => {
+                let name = p.path.get_ident().expect("ident").to_string();
+                self.assign_value(&name, v, p.span());
+            }
+            (t, _) => self.cx.error_spanned(t, "destructuring assignment supports local variables, `_` and tuples of them, with a tuple of the same shape on the right"),
+        }
     }
 
     /// Rebinds `name` to `value`. A constant is kept in an ordinary local of that name.

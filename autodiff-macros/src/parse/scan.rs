@@ -28,6 +28,10 @@ pub fn assigned(block: &syn::Block) -> (Vec<String>, bool) {
     }
     impl V {
         fn target(&mut self, e: &Expr) {
+            if let Expr::Tuple(t) = e {
+                t.elems.iter().for_each(|e| self.target(e));
+                return;
+            }
             if let Expr::Path(p) = e {
                 if let Some(id) = p.path.get_ident() {
                     let n = id.to_string();
@@ -115,6 +119,10 @@ pub fn active_names(block: &syn::Block, active: &HashSet<String>) -> HashSet<Str
             }
         }
         fn mark_name(&mut self, left: &Expr) {
+            if let Expr::Tuple(t) = left {
+                t.elems.iter().for_each(|e| self.mark_name(e));
+                return;
+            }
             if let Expr::Path(p) = left {
                 if let Some(id) = p.path.get_ident() {
                     self.changed |= self.active.insert(id.to_string());
