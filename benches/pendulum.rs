@@ -32,11 +32,23 @@ fn bench(c: &mut Criterion) {
         b.iter(|| pendulum_loss(black_box(1.0), black_box(0.5), black_box(0.3), black_box(1.5), black_box(n)))
     });
     group.bench_function(BenchmarkId::new("value_and_grad", n), |b| {
-        b.iter(|| pendulum_loss::value_and_grad(black_box(1.0), black_box(0.5), black_box(0.3), black_box(1.5), black_box(n)))
+        b.iter(|| {
+            pendulum_loss::value_and_grad(black_box(1.0), black_box(0.5), black_box(0.3), black_box(1.5), black_box(n))
+        })
     });
     group.bench_function(BenchmarkId::new("jvp", n), |b| {
         b.iter(|| {
-            pendulum_loss::jvp(black_box(1.0), black_box(0.5), black_box(0.3), black_box(1.5), black_box(n), 1.0, 0.0, 0.0, 0.0)
+            pendulum_loss::jvp(
+                black_box(1.0),
+                black_box(0.5),
+                black_box(0.3),
+                black_box(1.5),
+                black_box(n),
+                1.0,
+                0.0,
+                0.0,
+                0.0,
+            )
         })
     });
     group.finish();

@@ -98,7 +98,8 @@ fn main() {
         let (mut hi, mut lo) = (p, p);
         hi[i] += h;
         lo[i] -= h;
-        let fd = (pendulum_loss(hi[0], hi[1], hi[2], hi[3], m) - pendulum_loss(lo[0], lo[1], lo[2], lo[3], m)) / (2.0 * h);
+        let fd =
+            (pendulum_loss(hi[0], hi[1], hi[2], hi[3], m) - pendulum_loss(lo[0], lo[1], lo[2], lo[3], m)) / (2.0 * h);
         assert!((g[i] - fd).abs() <= 1e-6 * fd.abs().max(1e-6), "component {i}: {} vs {fd}", g[i]);
     }
     println!("finite-difference check on {m} steps: ok");

@@ -13,3 +13,8 @@
 //! ```
 
 pub use autodiff_runtime::*;
+
+/// The README's examples, compiled and run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;

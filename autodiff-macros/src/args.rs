@@ -20,13 +20,19 @@ impl Parse for Args {
             })?;
             if key == "wrt" {
                 if args.wrt.is_some() {
-                    return Err(syn::Error::new(key.span(), "`wrt` is given twice; list every parameter in one `wrt(...)`"));
+                    return Err(syn::Error::new(
+                        key.span(),
+                        "`wrt` is given twice; list every parameter in one `wrt(...)`",
+                    ));
                 }
                 let content;
                 syn::parenthesized!(content in input);
                 let names = Punctuated::<Ident, syn::Token![,]>::parse_terminated(&content)?;
                 if names.is_empty() {
-                    return Err(syn::Error::new(key.span(), "`wrt()` is empty; name at least one parameter, as in `wrt(x)`"));
+                    return Err(syn::Error::new(
+                        key.span(),
+                        "`wrt()` is empty; name at least one parameter, as in `wrt(x)`",
+                    ));
                 }
                 args.wrt = Some(names.into_iter().collect());
             } else {

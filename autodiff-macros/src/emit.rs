@@ -43,7 +43,8 @@ impl Signature {
     /// The pullback closure's type: `impl FnOnce(adjoint of output) -> (cotangent per parameter,)`.
     pub fn pullback_type(&self) -> TokenStream {
         let cot = adjoint_type(&self.ret);
-        let grads = self.params.iter().map(|(_, ty, active)| if *active { tangent_type(ty) } else { quote!(__ad::NoTangent) });
+        let grads =
+            self.params.iter().map(|(_, ty, active)| if *active { tangent_type(ty) } else { quote!(__ad::NoTangent) });
         quote!(impl FnOnce(#cot) -> (#(#grads,)*))
     }
 
@@ -208,7 +209,7 @@ pub fn wrap(sig: &Signature, internals: TokenStream) -> TokenStream {
                 pub fn grad(#inputs) -> #grad_ty {
                     value_and_grad(#(#args),*).1
                 }
-    
+
                 #[doc = #vag_doc]
                 #[inline]
                 pub fn value_and_grad(#inputs) -> (#ret, #grad_ty) {

@@ -66,9 +66,10 @@ fn output_shape(cx: &Ctxt, f: &Function) {
                 ty,
                 "a tuple returned by a call must be destructured before it is returned: `let (a, b) = g(x); (a, b)`",
             ),
-            (_, Tree::Tuple(_)) => {
-                cx.error_spanned(ty, "a function that returns a tuple must spell its return type as a tuple, such as `(f64, f64)`")
-            }
+            (_, Tree::Tuple(_)) => cx.error_spanned(
+                ty,
+                "a function that returns a tuple must spell its return type as a tuple, such as `(f64, f64)`",
+            ),
             _ => {}
         }
     }

@@ -74,7 +74,10 @@ fn build(args: TokenStream, func: &syn::ItemFn) -> syn::Result<TokenStream> {
         syn::ReturnType::Default => syn::parse_quote!(()),
     };
     if matches!(ret, syn::Type::Tuple(_)) {
-        cx.error_spanned(&ret, "a `#[primitive]` returns one value; split a function with several outputs into several primitives");
+        cx.error_spanned(
+            &ret,
+            "a `#[primitive]` returns one value; split a function with several outputs into several primitives",
+        );
     }
     let mut params = Vec::new();
     for input in &func.sig.inputs {

@@ -44,9 +44,23 @@ table! {
 /// Float methods whose result is piecewise constant or not a number: evaluated on primal
 /// values, their results are constants (derivative zero wherever one exists).
 pub static NON_DIFFERENTIABLE: &[&str] = &[
-    "floor", "ceil", "round", "round_ties_even", "trunc", "signum", "is_nan", "is_finite",
-    "is_infinite", "is_normal", "is_subnormal", "is_sign_positive", "is_sign_negative",
-    "total_cmp", "partial_cmp", "to_bits", "classify",
+    "floor",
+    "ceil",
+    "round",
+    "round_ties_even",
+    "trunc",
+    "signum",
+    "is_nan",
+    "is_finite",
+    "is_infinite",
+    "is_normal",
+    "is_subnormal",
+    "is_sign_positive",
+    "is_sign_negative",
+    "total_cmp",
+    "partial_cmp",
+    "to_bits",
+    "classify",
 ];
 
 /// Operators and the rule behind each.
@@ -61,7 +75,9 @@ pub fn binary_op(op: &syn::BinOp) -> Option<&'static str> {
 }
 
 pub fn lookup(name: &str) -> Option<&'static Rule> {
-    RULES.iter().find(|r| r.name == name && r.name != "neg" && r.name != "add" && r.name != "sub" && r.name != "mul" && r.name != "div")
+    RULES.iter().find(|r| {
+        r.name == name && r.name != "neg" && r.name != "add" && r.name != "sub" && r.name != "mul" && r.name != "div"
+    })
 }
 
 /// The rule behind an operator, by runtime name.
@@ -71,11 +87,8 @@ pub fn by_name(name: &str) -> &'static Rule {
 
 /// The list of supported method names, for error messages.
 pub fn method_list() -> String {
-    let mut names: Vec<&str> = RULES
-        .iter()
-        .map(|r| r.name)
-        .filter(|n| !matches!(*n, "neg" | "add" | "sub" | "mul" | "div"))
-        .collect();
+    let mut names: Vec<&str> =
+        RULES.iter().map(|r| r.name).filter(|n| !matches!(*n, "neg" | "add" | "sub" | "mul" | "div")).collect();
     names.sort_unstable();
     names.join(", ")
 }

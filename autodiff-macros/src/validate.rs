@@ -28,7 +28,10 @@ fn qualifiers(cx: &Ctxt, item: &ItemFn) {
         cx.error_spanned(t, "`const fn` cannot be `#[differentiable]`; remove `const`");
     }
     if let Some(abi) = &sig.abi {
-        cx.error_spanned(abi, "`extern` functions cannot be `#[differentiable]`; differentiate a Rust-ABI function and wrap it");
+        cx.error_spanned(
+            abi,
+            "`extern` functions cannot be `#[differentiable]`; differentiate a Rust-ABI function and wrap it",
+        );
     }
     if let Some(v) = &sig.variadic {
         cx.error_spanned(v, "variadic functions cannot be `#[differentiable]`");
@@ -59,13 +62,19 @@ fn receiver(cx: &Ctxt, item: &ItemFn) {
 
 fn return_type(cx: &Ctxt, item: &ItemFn) {
     match &item.sig.output {
-        syn::ReturnType::Default => cx.error_spanned(&item.sig, "a `#[differentiable]` function must return a value, as in `fn f(x: f64) -> f64`"),
+        syn::ReturnType::Default => cx.error_spanned(
+            &item.sig,
+            "a `#[differentiable]` function must return a value, as in `fn f(x: f64) -> f64`",
+        ),
         syn::ReturnType::Type(_, ty) => {
             if matches!(&**ty, syn::Type::Tuple(t) if t.elems.is_empty()) {
                 cx.error_spanned(ty, "a `#[differentiable]` function must return a value, not `()`");
             }
             if matches!(&**ty, syn::Type::ImplTrait(_)) {
-                cx.error_spanned(ty, "`impl Trait` return types are not supported by `#[differentiable]`; name the type");
+                cx.error_spanned(
+                    ty,
+                    "`impl Trait` return types are not supported by `#[differentiable]`; name the type",
+                );
             }
         }
     }
@@ -105,9 +114,16 @@ fn wrt(cx: &Ctxt, item: &ItemFn, args: &Args) {
             }
         }
         None => {
-            let any_active = item.sig.inputs.iter().any(|i| matches!(i, syn::FnArg::Typed(pt) if !is_inactive_type(&pt.ty)));
+            let any_active =
+                item.sig.inputs.iter().any(|i| matches!(i, syn::FnArg::Typed(pt) if !is_inactive_type(&pt.ty)));
             if !any_active && !item.sig.inputs.iter().any(|i| matches!(i, syn::FnArg::Receiver(_))) {
-                cx.error_spanned(&item.sig.inputs, format!("`{}` has no parameter to differentiate with respect to; give one a float type such as `f64`", item.sig.ident));
+                cx.error_spanned(
+                    &item.sig.inputs,
+                    format!(
+                        "`{}` has no parameter to differentiate with respect to; give one a float type such as `f64`",
+                        item.sig.ident
+                    ),
+                );
             }
         }
     }
@@ -123,7 +139,14 @@ fn reference_params(cx: &Ctxt, item: &ItemFn, args: &Args) {
             _ => !is_inactive_type(&pt.ty),
         };
         if active {
-            cx.error_spanned(r, format!("active parameters are taken by value; write `{}` instead of `{}`", r.elem.to_token_stream(), r.to_token_stream()));
+            cx.error_spanned(
+                r,
+                format!(
+                    "active parameters are taken by value; write `{}` instead of `{}`",
+                    r.elem.to_token_stream(),
+                    r.to_token_stream()
+                ),
+            );
         }
     }
 }

@@ -53,7 +53,10 @@ impl Lower<'_> {
             Expr::Match(m) => self.match_expr(m, want_value),
             Expr::Block(b) => {
                 if b.label.is_some() {
-                    self.cx.error_spanned(&b.label, "labelled blocks are not supported in `#[differentiable]` functions; use a loop or a branch");
+                    self.cx.error_spanned(
+                        &b.label,
+                        "labelled blocks are not supported in `#[differentiable]` functions; use a loop or a branch",
+                    );
                     return dummy();
                 }
                 self.branch(BranchHead::Block, vec![(ArmSrc::Block(&b.block), Vec::new())], want_value)
@@ -85,7 +88,11 @@ impl Lower<'_> {
             Some((_, e)) => ArmSrc::Expr(e),
             None => ArmSrc::Empty,
         };
-        self.branch(BranchHead::If(cond), vec![(ArmSrc::Block(&i.then_branch), Vec::new()), (else_arm, Vec::new())], want_value)
+        self.branch(
+            BranchHead::If(cond),
+            vec![(ArmSrc::Block(&i.then_branch), Vec::new()), (else_arm, Vec::new())],
+            want_value,
+        )
     }
 
     /// A condition, evaluated on primal values: a constant `bool`.
@@ -365,7 +372,10 @@ impl Lower<'_> {
                 Binding::Active(Tree::Leaf(op)) => op,
                 Binding::Inactive(id) => Operand::Const(id.to_token_stream()),
                 Binding::Active(Tree::Tuple(_)) => {
-                    self.cx.error_spanned(e, format!("`{name}` is assigned a tuple in this loop; assign its elements to separate variables"));
+                    self.cx.error_spanned(
+                        e,
+                        format!("`{name}` is assigned a tuple in this loop; assign its elements to separate variables"),
+                    );
                     Operand::Const(quote!(()))
                 }
             });
@@ -466,7 +476,9 @@ impl Lower<'_> {
                 let value = self.expr(v);
                 self.assign_value("__ret", value, v.span());
             }
-            None => self.cx.error_spanned(r, "`return` without a value; a `#[differentiable]` function must return its result"),
+            None => self
+                .cx
+                .error_spanned(r, "`return` without a value; a `#[differentiable]` function must return its result"),
         }
         let mut sets = self.leave(0);
         sets.extend(quote!(#flag = true;));

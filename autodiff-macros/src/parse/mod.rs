@@ -58,8 +58,8 @@ pub fn is_inactive_type(ty: &syn::Type) -> bool {
         },
         syn::Type::Path(p) if p.qself.is_none() => {
             const NAMES: &[&str] = &[
-                "i8", "i16", "i32", "i64", "i128", "isize", "u8", "u16", "u32", "u64", "u128",
-                "usize", "bool", "char", "str", "String",
+                "i8", "i16", "i32", "i64", "i128", "isize", "u8", "u16", "u32", "u64", "u128", "usize", "bool", "char",
+                "str", "String",
             ];
             p.path.get_ident().is_some_and(|id| NAMES.iter().any(|n| id == n))
         }
@@ -214,7 +214,10 @@ impl Lower<'_> {
             (syn::Pat::Wild(_), syn::Type::Tuple(tt)) => Some(self.tuple_type_pattern("_", tt)),
             (syn::Pat::Wild(_), _) => Some(Pat::Var(self.fresh("unused"))),
             _ => {
-                self.cx.error_spanned(pat, "unsupported parameter pattern; write a name (`x: f64`) or a tuple of names (`(a, b): (f64, f64)`)");
+                self.cx.error_spanned(
+                    pat,
+                    "unsupported parameter pattern; write a name (`x: f64`) or a tuple of names (`(a, b): (f64, f64)`)",
+                );
                 None
             }
         }
@@ -266,7 +269,10 @@ impl Lower<'_> {
         };
         tail.unwrap_or_else(|| {
             let span = block.stmts.last().map_or(block.brace_token.span.close(), |s| s.span());
-            self.cx.error(span, "the body must end with the value the function returns (a tail expression or `return value;`)");
+            self.cx.error(
+                span,
+                "the body must end with the value the function returns (a tail expression or `return value;`)",
+            );
             dummy()
         })
     }
@@ -292,7 +298,10 @@ impl Lower<'_> {
             match stmt {
                 syn::Stmt::Expr(Expr::Return(r), _) if last && top => match &r.expr {
                     Some(e) => tail = Some(self.expr(e)),
-                    None => self.cx.error_spanned(r, "`return` without a value; a `#[differentiable]` function must return its result"),
+                    None => self.cx.error_spanned(
+                        r,
+                        "`return` without a value; a `#[differentiable]` function must return its result",
+                    ),
                 },
                 syn::Stmt::Expr(e, None) if last && (want_value || top) && !is_exit(e) => tail = Some(self.expr(e)),
                 _ => self.stmt(stmt),
@@ -341,7 +350,12 @@ impl Lower<'_> {
             Expr::If(_) | Expr::Match(_) | Expr::Block(_) => {
                 self.control(e, false);
             }
-            Expr::ForLoop(_) | Expr::While(_) | Expr::Loop(_) | Expr::Break(_) | Expr::Continue(_) | Expr::Return(_) => {
+            Expr::ForLoop(_)
+            | Expr::While(_)
+            | Expr::Loop(_)
+            | Expr::Break(_)
+            | Expr::Continue(_)
+            | Expr::Return(_) => {
                 self.control(e, false);
             }
             _ => {
@@ -516,7 +530,9 @@ impl Lower<'_> {
             }
             (syn::Pat::Wild(_), _) => {}
             (syn::Pat::Type(pt), _) => self.bind_pattern(&pt.pat, Some(&pt.ty), value),
-            _ => self.cx.error_spanned(pat, "unsupported pattern; bind active values to names, tuples of names, or `_`"),
+            _ => {
+                self.cx.error_spanned(pat, "unsupported pattern; bind active values to names, tuples of names, or `_`")
+            }
         }
     }
 
@@ -631,14 +647,26 @@ impl Lower<'_> {
             return self.op(rule, vec![a, b], None, span);
         }
         match op {
-            BinOp::Eq(_) | BinOp::Ne(_) | BinOp::Lt(_) | BinOp::Le(_) | BinOp::Gt(_) | BinOp::Ge(_)
-            | BinOp::And(_) | BinOp::Or(_) => {
+            BinOp::Eq(_)
+            | BinOp::Ne(_)
+            | BinOp::Lt(_)
+            | BinOp::Le(_)
+            | BinOp::Gt(_)
+            | BinOp::Ge(_)
+            | BinOp::And(_)
+            | BinOp::Or(_) => {
                 // A comparison reads primal values; its result is a constant `bool`.
                 let (a, b) = (operand_tokens(self, &a), operand_tokens(self, &b));
                 Tree::Leaf(Operand::Const(quote!((#a #op #b))))
             }
             _ => {
-                self.cx.error(span, format!("`{}` has no derivative rule; `#[differentiable]` functions support `+ - * /` on active values", op.to_token_stream()));
+                self.cx.error(
+                    span,
+                    format!(
+                        "`{}` has no derivative rule; `#[differentiable]` functions support `+ - * /` on active values",
+                        op.to_token_stream()
+                    ),
+                );
                 dummy()
             }
         }
@@ -717,7 +745,10 @@ impl Lower<'_> {
 
     fn call(&mut self, call: &syn::ExprCall, dst: Pat) {
         let Expr::Path(p) = strip(&call.func) else {
-            self.cx.error_spanned(&call.func, "only calls of functions by path (`g(x)`, `module::g(x)`) are supported on active values");
+            self.cx.error_spanned(
+                &call.func,
+                "only calls of functions by path (`g(x)`, `module::g(x)`) are supported on active values",
+            );
             return;
         };
         if p.qself.is_some() {
@@ -729,7 +760,10 @@ impl Lower<'_> {
             match self.expr(a) {
                 Tree::Leaf(op) => args.push(op),
                 Tree::Tuple(_) => {
-                    self.cx.error_spanned(a, "tuple arguments to calls are not supported yet; pass the elements as separate arguments");
+                    self.cx.error_spanned(
+                        a,
+                        "tuple arguments to calls are not supported yet; pass the elements as separate arguments",
+                    );
                     return;
                 }
             }
@@ -782,13 +816,10 @@ fn macro_message(mac: &syn::Macro) -> String {
 fn is_method_style(call: &syn::ExprCall) -> bool {
     let Expr::Path(p) = &*call.func else { return false };
     let segs = &p.path.segments;
-    p.qself.is_none()
-        && segs.len() == 2
-        && (segs[0].ident == "f64" || segs[0].ident == "f32")
-        && {
-            let m = segs[1].ident.to_string();
-            rules::lookup(&m).is_some() || rules::NON_DIFFERENTIABLE.contains(&m.as_str())
-        }
+    p.qself.is_none() && segs.len() == 2 && (segs[0].ident == "f64" || segs[0].ident == "f32") && {
+        let m = segs[1].ident.to_string();
+        rules::lookup(&m).is_some() || rules::NON_DIFFERENTIABLE.contains(&m.as_str())
+    }
 }
 
 use control::is_exit;

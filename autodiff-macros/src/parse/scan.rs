@@ -149,15 +149,19 @@ pub fn result_active(e: &Expr, active: &HashSet<String>) -> bool {
         Expr::Paren(p) => result_active(&p.expr, active),
         Expr::Group(g) => result_active(&g.expr, active),
         Expr::Binary(b) => match b.op {
-            BinOp::Eq(_) | BinOp::Ne(_) | BinOp::Lt(_) | BinOp::Le(_) | BinOp::Gt(_) | BinOp::Ge(_)
-            | BinOp::And(_) | BinOp::Or(_) => false,
+            BinOp::Eq(_)
+            | BinOp::Ne(_)
+            | BinOp::Lt(_)
+            | BinOp::Le(_)
+            | BinOp::Gt(_)
+            | BinOp::Ge(_)
+            | BinOp::And(_)
+            | BinOp::Or(_) => false,
             _ => result_active(&b.left, active) || result_active(&b.right, active),
         },
         Expr::Cast(c) => !super::is_inactive_type(&c.ty) && result_active(&c.expr, active),
         Expr::MethodCall(m) if rules::NON_DIFFERENTIABLE.contains(&m.method.to_string().as_str()) => false,
-        Expr::MethodCall(m) => {
-            result_active(&m.receiver, active) || m.args.iter().any(|a| result_active(a, active))
-        }
+        Expr::MethodCall(m) => result_active(&m.receiver, active) || m.args.iter().any(|a| result_active(a, active)),
         _ => {
             // Anything else (calls, blocks, branches, loops): active if it reads an active name.
             struct Reads<'a>(&'a HashSet<String>, bool);
@@ -178,8 +182,15 @@ pub fn result_active(e: &Expr, active: &HashSet<String>) -> bool {
 pub fn is_compound(op: &BinOp) -> bool {
     matches!(
         op,
-        BinOp::AddAssign(_) | BinOp::SubAssign(_) | BinOp::MulAssign(_) | BinOp::DivAssign(_)
-            | BinOp::RemAssign(_) | BinOp::BitXorAssign(_) | BinOp::BitAndAssign(_)
-            | BinOp::BitOrAssign(_) | BinOp::ShlAssign(_) | BinOp::ShrAssign(_)
+        BinOp::AddAssign(_)
+            | BinOp::SubAssign(_)
+            | BinOp::MulAssign(_)
+            | BinOp::DivAssign(_)
+            | BinOp::RemAssign(_)
+            | BinOp::BitXorAssign(_)
+            | BinOp::BitAndAssign(_)
+            | BinOp::BitOrAssign(_)
+            | BinOp::ShlAssign(_)
+            | BinOp::ShrAssign(_)
     )
 }

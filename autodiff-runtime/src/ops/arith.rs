@@ -120,14 +120,7 @@ pub fn mul_add<T: Real>(a: &T, b: &T, c: &T) -> (T, (T, T, T)) {
 /// assert_eq!((y, y_dot), (7.0, 4.0));
 /// ```
 #[inline(always)]
-pub fn mul_add_jvp<T: Real>(
-    a: &T,
-    b: &T,
-    c: &T,
-    a_dot: Option<&T>,
-    b_dot: Option<&T>,
-    c_dot: Option<&T>,
-) -> (T, T) {
+pub fn mul_add_jvp<T: Real>(a: &T, b: &T, c: &T, a_dot: Option<&T>, b_dot: Option<&T>, c_dot: Option<&T>) -> (T, T) {
     let mut y_dot = T::zero();
     if let Some(a_dot) = a_dot {
         y_dot = *b * *a_dot;
