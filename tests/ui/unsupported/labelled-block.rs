@@ -2,8 +2,11 @@ use autodiff_runtime::differentiable;
 
 #[differentiable]
 fn f(x: f64) -> f64 {
-    let y = loop {
-        break x * 2.0;
+    let y = 'done: {
+        if x > 1.0 {
+            break 'done x;
+        }
+        x * x
     };
     y
 }

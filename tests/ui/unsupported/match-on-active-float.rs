@@ -2,11 +2,10 @@ use autodiff_runtime::differentiable;
 
 #[differentiable]
 fn f(x: f64) -> f64 {
-    let mut y = x;
-    while y < 10.0 {
-        y = y * 2.0;
+    match x * 2.0 {
+        y if y > 1.0 => y,
+        _ => x,
     }
-    y
 }
 
 fn main() {}

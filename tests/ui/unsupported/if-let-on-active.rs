@@ -2,7 +2,7 @@ use autodiff_runtime::differentiable;
 
 #[differentiable]
 fn f(x: f64) -> f64 {
-    if x > 0.0 { x } else { -x }
+    if let Some(y) = Some(x * 2.0) { y } else { x }
 }
 
 fn main() {}

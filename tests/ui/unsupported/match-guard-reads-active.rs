@@ -2,10 +2,10 @@ use autodiff_runtime::differentiable;
 
 #[differentiable]
 fn f(x: f64, n: u32) -> f64 {
-    if n == 0 {
-        return x;
+    match n {
+        0 if x > 1.0 => x,
+        _ => x * x,
     }
-    x * x
 }
 
 fn main() {}
