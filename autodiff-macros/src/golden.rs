@@ -61,3 +61,34 @@ fn golden_expansions() {
     }
     assert!(cases >= 4, "expected the golden cases in {}", dir.display());
 }
+
+/// A 200-line function (straight-line arithmetic, branches and a loop) expands to code that
+/// parses; run with `--nocapture` to see how long the expansion takes.
+#[test]
+fn two_hundred_line_function_expands() {
+    let mut body = String::from("fn big(x: f64, y: f64, n: usize) -> f64 {\n    let mut s = x * y;\n");
+    let mut lines = 2;
+    while lines < 196 {
+        let k = lines;
+        body.push_str(&match k % 6 {
+            0 => format!("    let a{k} = (s * 0.5 + y).sin() * x.cos();\n"),
+            1 => format!("    s = s + a{} * 0.25 - (x / (1.0 + y * y)).exp();\n", k - 1),
+            2 => format!("    if s > {k}.0 {{ s = s.sqrt(); }} else {{ s = s * 1.01 + x; }}\n"),
+            3 => format!("    let b{k} = s.tanh().powi(2) + y.atan2(x) * {k}.0;\n"),
+            4 => format!("    for _ in 0..n {{ s = s * 0.99 + b{}.ln_1p().abs() * 1e-3; }}\n", k - 1),
+            _ => format!("    s = s.max(x).min(1e6) + x.hypot(y);\n"),
+        });
+        lines += 1;
+    }
+    body.push_str("    s\n}\n");
+    assert_eq!(body.lines().count(), 198);
+    let item: proc_macro2::TokenStream = body.parse().unwrap();
+    let start = std::time::Instant::now();
+    let out = crate::expand::differentiable(TokenStream::new(), item);
+    let elapsed = start.elapsed();
+    let text = out.to_string();
+    assert!(!text.contains("compile_error"), "{text}");
+    let file: syn::File = syn::parse2(out).expect("expansion parses");
+    let generated = prettyplease::unparse(&file).lines().count();
+    println!("expanded a 198-line function into {generated} lines in {elapsed:?}");
+}

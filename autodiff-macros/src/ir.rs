@@ -159,6 +159,9 @@ pub struct Op {
     pub args: Vec<Operand>,
     /// The integer exponent of `powi`.
     pub int_arg: Option<TokenStream>,
+    /// For each argument, whether it is a constant that the reverse sweep can evaluate
+    /// again (a literal or a `const` item), rather than a local of the forward sweep.
+    pub pure: Vec<bool>,
     pub span: Span,
 }
 

@@ -679,7 +679,8 @@ impl Lower<'_> {
         }
         let dst = self.temp();
         let rule = rules::by_name(name);
-        self.stmts.push(Stmt::Op(Op { dst, rule, args, int_arg, span }));
+        let pure = args.iter().map(|a| self.is_pure(a)).collect();
+        self.stmts.push(Stmt::Op(Op { dst, rule, args, int_arg, pure, span }));
         Tree::var(dst)
     }
 
@@ -769,6 +770,17 @@ impl Lower<'_> {
             }
         }
         self.stmts.push(Stmt::Call(Call { dst, path: p.path.clone(), args, span: call.span() }));
+    }
+
+    /// Whether a constant operand can be evaluated again anywhere: a literal, or a path that
+    /// names no local (a `const` or `static` item).
+    fn is_pure(&self, op: &Operand) -> bool {
+        let Operand::Const(tokens) = op else { return false };
+        match syn::parse2::<Expr>(tokens.clone()) {
+            Ok(Expr::Lit(_)) => true,
+            Ok(Expr::Path(p)) => p.path.get_ident().is_none_or(|id| self.lookup(&id.to_string()).is_none()),
+            _ => false,
+        }
     }
 
     /// Whether `e` reads any active value.

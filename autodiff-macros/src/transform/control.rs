@@ -89,10 +89,11 @@ pub(crate) fn var_of(op: &Operand) -> Option<Var> {
 /// The values the forward sweep keeps from one execution of `b` for the reverse sweep: its
 /// rules' saved partials, its calls' pullbacks, its branches' tags and its loops' counts.
 pub(crate) fn record(f: &Function, b: &Block, reached: &BTreeSet<Var>) -> Vec<Ident> {
+    let available = available(f);
     let mut items = Vec::new();
     for stmt in &b.stmts {
         match stmt {
-            Stmt::Op(op) if reached.contains(&op.dst) => items.extend(saved(f, op)),
+            Stmt::Op(op) if reached.contains(&op.dst) => items.extend(saved(f, op, &available)),
             Stmt::Call(call) => {
                 let first = super::forward::first_var(&call.dst);
                 let mut dst = Vec::new();
@@ -141,21 +142,71 @@ pub(crate) fn has_tag(head: &BranchHead) -> bool {
 }
 
 /// The partials a rule saves: one for a unary rule, one per active argument of a binary or
-/// ternary rule, none for a linear rule.
-pub(crate) fn saved(f: &Function, op: &crate::ir::Op) -> Vec<Ident> {
+/// ternary rule, none for a linear rule. A product needs none for an argument whose partial
+/// (the other argument) the reverse sweep can read itself (see [`reused_partial`]), and one
+/// for both arguments of a square `x * x`.
+pub(crate) fn saved(f: &Function, op: &crate::ir::Op, available: &BTreeSet<Var>) -> Vec<Ident> {
     if op.rule.linear {
         return Vec::new();
     }
     match op.rule.arity {
         Arity::Unary | Arity::IntPow => vec![super::saved(f, op.dst)],
-        Arity::Binary | Arity::Ternary => op
-            .args
-            .iter()
-            .enumerate()
-            .filter(|(_, a)| matches!(a, Operand::Var(_)))
-            .map(|(i, _)| partial(f, op.dst, i))
-            .collect(),
+        Arity::Binary | Arity::Ternary => {
+            let mut out: Vec<Ident> = Vec::new();
+            for (i, a) in op.args.iter().enumerate() {
+                if matches!(a, Operand::Var(_)) && reused_partial(op, i, available).is_none() {
+                    let p = partial_name(f, op, i);
+                    if !out.contains(&p) {
+                        out.push(p);
+                    }
+                }
+            }
+            out
+        }
     }
+}
+
+/// For a product `a * b`, the partial with respect to argument `i` is the other argument;
+/// when that is a pure constant or a value the reverse sweep can read (a parameter or a value
+/// computed once at the top of the function), it is read there instead of saved.
+pub(crate) fn reused_partial<'o>(op: &'o crate::ir::Op, i: usize, available: &BTreeSet<Var>) -> Option<&'o Operand> {
+    if op.rule.name != "mul" {
+        return None;
+    }
+    let other = &op.args[1 - i];
+    match other {
+        Operand::Var(v) if available.contains(v) => Some(other),
+        Operand::Const(_) if op.pure[1 - i] => Some(other),
+        _ => None,
+    }
+}
+
+/// The name of the saved partial `∂y/∂xᵢ`; the two partials of a square `x * x` share one.
+pub(crate) fn partial_name(f: &Function, op: &crate::ir::Op, i: usize) -> Ident {
+    if op.rule.name == "mul" && i == 1 && matches!((&op.args[0], &op.args[1]), (Operand::Var(a), Operand::Var(b)) if a == b) {
+        return partial(f, op.dst, 0);
+    }
+    partial(f, op.dst, i)
+}
+
+/// Values the reverse sweep can read wherever it is: the parameters and the values defined
+/// once at the top of the function (not the slots of its loops, which change).
+pub(crate) fn available(f: &Function) -> BTreeSet<Var> {
+    let mut out = Vec::new();
+    for p in &f.params {
+        if let Some(pat) = &p.active {
+            pat.vars(&mut out);
+        }
+    }
+    for stmt in &f.body.stmts {
+        match stmt {
+            Stmt::Op(op) => out.push(op.dst),
+            Stmt::Call(call) => call.dst.vars(&mut out),
+            Stmt::Branch(br) => out.extend(&br.outputs),
+            Stmt::Loop(_) | Stmt::Inactive(_) => {}
+        }
+    }
+    out.into_iter().collect()
 }
 
 /// The saved partial `∂y/∂xᵢ` of a binary or ternary rule.

@@ -4,7 +4,7 @@
 //! inside a branch or loop pushes one record per execution (its saved partials, its calls'
 //! pullbacks, its branches' tags and its loops' trip counts) onto its own tape.
 
-use super::control::{self, branch_work, count, has_tag, loop_work, partial, record, tag, tape};
+use super::control::{self, branch_work, count, has_tag, loop_work, partial_name, record, tag, tape};
 use super::{callee, operand, pat, pullback, saved};
 use crate::ir::{Block, Branch, BranchHead, Function, Loop, LoopHead, Op, Operand, Pat, Stmt, Var};
 use crate::rules::Arity;
@@ -27,7 +27,7 @@ pub fn sweep(f: &Function, reached: &BTreeSet<Var>) -> TokenStream {
             quote!(let mut #t = __ad::Slot::new();)
         });
     }
-    let g = Fwd { f, reached };
+    let g = Fwd { f, reached, available: control::available(f) };
     out.extend(g.block(&f.body, true));
     out
 }
@@ -35,6 +35,7 @@ pub fn sweep(f: &Function, reached: &BTreeSet<Var>) -> TokenStream {
 struct Fwd<'a> {
     f: &'a Function,
     reached: &'a BTreeSet<Var>,
+    available: BTreeSet<Var>,
 }
 
 impl Fwd<'_> {
@@ -43,7 +44,7 @@ impl Fwd<'_> {
         for stmt in &b.stmts {
             out.extend(match stmt {
                 Stmt::Inactive(tokens) => tokens.clone(),
-                Stmt::Op(op) => op_fwd(self.f, op),
+                Stmt::Op(op) => op_fwd(self.f, op, &self.available),
                 Stmt::Call(call) => {
                     let dst = pat(self.f, &call.dst, &|f, v| f.ident(v).to_token_stream());
                     let pb = pullback(self.f, first_var(&call.dst));
@@ -168,7 +169,7 @@ pub(crate) fn write_back(
     quote!((#(#lhs,)*) = (#(#rhs,)*);)
 }
 
-fn op_fwd(f: &Function, op: &Op) -> TokenStream {
+fn op_fwd(f: &Function, op: &Op, available: &BTreeSet<Var>) -> TokenStream {
     let y = f.ident(op.dst);
     let rule = format_ident!("{}", op.rule.name, span = op.span);
     let args = op.args.iter().map(|a| {
@@ -183,10 +184,18 @@ fn op_fwd(f: &Function, op: &Op) -> TokenStream {
     let saved_pat = match op.rule.arity {
         Arity::Unary | Arity::IntPow => saved(f, op.dst).to_token_stream(),
         Arity::Binary | Arity::Ternary => {
-            let parts = op.args.iter().enumerate().map(|(i, a)| match a {
-                Operand::Var(_) => partial(f, op.dst, i).to_token_stream(),
-                Operand::Const(_) => quote!(_),
+            let keep = control::saved(f, op, available);
+            let mut named = Vec::new();
+            let parts = op.args.iter().enumerate().map(|(i, _)| {
+                let p = partial_name(f, op, i);
+                if keep.contains(&p) && !named.contains(&p) {
+                    named.push(p.clone());
+                    p.to_token_stream()
+                } else {
+                    quote!(_)
+                }
             });
+            let parts: Vec<TokenStream> = parts.collect();
             quote!((#(#parts,)*))
         }
     };

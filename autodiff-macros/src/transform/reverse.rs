@@ -1,6 +1,8 @@
 //! The reverse sweep: the body of the pullback closure.
 
-use super::control::{branch_work, count, defined, has_tag, loop_work, partial, record, tag, tape, var_of};
+use super::control::{
+    available, branch_work, count, defined, has_tag, loop_work, partial_name, record, reused_partial, tag, tape, var_of,
+};
 use super::{bar, forward::first_var, pat, pullback, saved};
 use crate::ir::{Block, Branch, Function, Loop, Op, Operand, Pat, Stmt, Tree, Var};
 use crate::rules::Arity;
@@ -46,7 +48,7 @@ pub fn closure(f: &Function, reached: &BTreeSet<Var>) -> TokenStream {
             decls.extend(quote!(let mut #b = __ad::Adjoint::zero();));
         }
     }
-    let g = Rev { f, reached };
+    let g = Rev { f, reached, available: available(f) };
     let body = g.stmts(&f.body);
     let grads = f.params.iter().map(|p| match &p.active {
         Some(pat) => param_cotangent(f, pat, reached),
@@ -64,6 +66,7 @@ pub fn closure(f: &Function, reached: &BTreeSet<Var>) -> TokenStream {
 struct Rev<'a> {
     f: &'a Function,
     reached: &'a BTreeSet<Var>,
+    available: BTreeSet<Var>,
 }
 
 impl Rev<'_> {
@@ -95,7 +98,7 @@ impl Rev<'_> {
         for stmt in b.stmts.iter().rev() {
             match stmt {
                 Stmt::Inactive(_) => {}
-                Stmt::Op(op) if self.reached.contains(&op.dst) => out.extend(op_rev(f, op)),
+                Stmt::Op(op) if self.reached.contains(&op.dst) => out.extend(op_rev(f, op, &self.available)),
                 Stmt::Call(call) => {
                     let mut dst = Vec::new();
                     call.dst.vars(&mut dst);
@@ -196,7 +199,7 @@ impl Rev<'_> {
     }
 }
 
-fn op_rev(f: &Function, op: &Op) -> TokenStream {
+fn op_rev(f: &Function, op: &Op, available: &BTreeSet<Var>) -> TokenStream {
     let rule = format_ident!("{}_vjp", op.rule.name, span = op.span);
     let y_bar = bar(f, op.dst);
     let mut seen: Vec<Var> = Vec::new();
@@ -226,7 +229,10 @@ fn op_rev(f: &Function, op: &Op) -> TokenStream {
             match (op.rule.arity, op.rule.linear) {
                 (Arity::Binary | Arity::Ternary, true) => quote!(Some(&mut #target)),
                 (Arity::Binary | Arity::Ternary, false) => {
-                    let d = partial(f, op.dst, i);
+                    let d = match reused_partial(op, i, available) {
+                        Some(other) => super::operand(f, other),
+                        None => partial_name(f, op, i).to_token_stream(),
+                    };
                     quote!(Some((&mut #target, #d)))
                 }
                 (_, true) => quote!(&mut #target),
