@@ -4,7 +4,7 @@
 use crate::ir::Function;
 use crate::transform::{self, tangent_in};
 use proc_macro2::{Span, TokenStream};
-use quote::{format_ident, quote};
+use quote::{format_ident, quote, quote_spanned};
 use syn::{Ident, Type};
 
 /// What the public API needs to know of a function: its name and its signature.
@@ -72,7 +72,8 @@ impl Signature {
 
 /// `<T as Value>::Tangent`
 fn tangent_type(ty: &Type) -> TokenStream {
-    quote!(<#ty as __ad::Value>::Tangent)
+    use syn::spanned::Spanned;
+    quote_spanned!(ty.span()=> <#ty as __ad::Value>::Tangent)
 }
 
 /// The adjoint structure a pullback takes for an output of type `ty`: one `Adjoint` per

@@ -170,6 +170,8 @@ pub struct Call {
     /// Path of the callee's generated module (the function's own path).
     pub path: syn::Path,
     pub args: Vec<Operand>,
+    /// Where each argument is written, for errors about its derivative.
+    pub arg_spans: Vec<Span>,
     pub span: Span,
 }
 

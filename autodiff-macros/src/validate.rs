@@ -70,6 +70,15 @@ fn return_type(cx: &Ctxt, item: &ItemFn) {
             if matches!(&**ty, syn::Type::Tuple(t) if t.elems.is_empty()) {
                 cx.error_spanned(ty, "a `#[differentiable]` function must return a value, not `()`");
             }
+            if is_inactive_type(ty) {
+                cx.error_spanned(
+                    ty,
+                    format!(
+                        "a `#[differentiable]` function returns `f64`, `f32` or a tuple of them; `{}` has no derivative",
+                        ty.to_token_stream()
+                    ),
+                );
+            }
             if matches!(&**ty, syn::Type::ImplTrait(_)) {
                 cx.error_spanned(
                     ty,
@@ -142,9 +151,8 @@ fn reference_params(cx: &Ctxt, item: &ItemFn, args: &Args) {
             cx.error_spanned(
                 r,
                 format!(
-                    "active parameters are taken by value; write `{}` instead of `{}`",
-                    r.elem.to_token_stream(),
-                    r.to_token_stream()
+                    "active parameters are taken by value; write `{elem}` instead of `&{elem}`",
+                    elem = r.elem.to_token_stream()
                 ),
             );
         }

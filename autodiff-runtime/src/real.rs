@@ -17,7 +17,7 @@ use core::ops::{AddAssign, DivAssign, MulAssign, SubAssign};
 #[diagnostic::on_unimplemented(
     message = "`{Self}` is not a real scalar that `#[differentiable]` code can differentiate",
     label = "expected `f64` or `f32` here",
-    note = "scalar rules are defined for `f64` and `f32`"
+    note = "scalar rules are defined for `f64` and `f32`; a parameter of another type is differentiated unless `#[differentiable(wrt(...))]` leaves it out"
 )]
 pub trait Real:
     num_traits::Float

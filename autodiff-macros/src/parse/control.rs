@@ -59,7 +59,7 @@ impl Lower<'_> {
                     );
                     return dummy();
                 }
-                self.branch(BranchHead::Block, vec![(ArmSrc::Block(&b.block), Vec::new())], want_value)
+                self.branch(BranchHead::Block, vec![(ArmSrc::Block(&b.block), Vec::new())], want_value, e)
             }
             Expr::ForLoop(_) | Expr::While(_) | Expr::Loop(_) => self.lower_loop(e, want_value),
             Expr::Break(b) => {
@@ -92,6 +92,7 @@ impl Lower<'_> {
             BranchHead::If(cond),
             vec![(ArmSrc::Block(&i.then_branch), Vec::new()), (else_arm, Vec::new())],
             want_value,
+            i,
         )
     }
 
@@ -130,7 +131,7 @@ impl Lower<'_> {
             pats.push(quote!(#pat #guard));
             arms.push((ArmSrc::Expr(&arm.body), pat_idents(&arm.pat)));
         }
-        self.branch(BranchHead::Match { scrutinee, pats }, arms, want_value)
+        self.branch(BranchHead::Match { scrutinee, pats }, arms, want_value, m)
     }
 
     /// The rest of a sequence, skipped when an exit flag is set.
@@ -138,17 +139,25 @@ impl Lower<'_> {
         let mut flags: Vec<Ident> = self.loops.last().map(|l| l.skip.clone()).into_iter().collect();
         flags.extend(self.returned.clone());
         let cond = quote!(!(#(#flags)||*));
+        let node = rest.first().map_or(TokenStream::new(), ToTokens::to_token_stream);
         let value = self.branch(
             BranchHead::If(cond),
             vec![(ArmSrc::Rest(rest, top), Vec::new()), (ArmSrc::Empty, Vec::new())],
             want_value && !top,
+            &node,
         );
         (want_value && !top).then_some(value)
     }
 
     /// Lowers the arms of a branch; the variables they assign and the branch's value meet in
     /// fresh outputs.
-    fn branch(&mut self, head: BranchHead, arms: Vec<(ArmSrc, Vec<Ident>)>, want_value: bool) -> Tree {
+    fn branch(
+        &mut self,
+        head: BranchHead,
+        arms: Vec<(ArmSrc, Vec<Ident>)>,
+        want_value: bool,
+        node: &dyn ToTokens,
+    ) -> Tree {
         let id = self.next_id();
         let snapshot = self.scopes.clone();
         let mut lowered = Vec::new();
@@ -191,17 +200,20 @@ impl Lower<'_> {
             if after.iter().all(|b| b.same(&before)) {
                 continue;
             }
-            let mut ops = Vec::new();
-            for b in &after {
-                ops.push(match b {
+            if after.iter().chain([&before]).any(|b| matches!(b, Binding::Active(Tree::Tuple(_)))) {
+                if name != "__ret" {
+                    self.cx.error_spanned(&node, format!("`{name}` holds a tuple and is reassigned in this branch; assign its elements to separate variables"));
+                }
+                continue;
+            }
+            let ops: Vec<Operand> = after
+                .iter()
+                .map(|b| match b {
                     Binding::Active(Tree::Leaf(op)) => op.clone(),
                     Binding::Inactive(id) => Operand::Const(id.to_token_stream()),
-                    Binding::Active(Tree::Tuple(_)) => {
-                        self.cx.error(Span::call_site(), format!("`{name}` holds a tuple and is reassigned in a branch; assign its elements to separate variables"));
-                        Operand::Const(quote!(()))
-                    }
-                });
-            }
+                    Binding::Active(Tree::Tuple(_)) => unreachable!("tuples are reported above"),
+                })
+                .collect();
             let var = self.fresh(&name);
             outputs.push(var);
             for (v, op) in values.iter_mut().zip(ops) {
@@ -216,15 +228,14 @@ impl Lower<'_> {
         let mut value = Tree::Leaf(Operand::Const(quote!(())));
         if want_value {
             let tails: Vec<Option<Tree>> = lowered.iter().map(|(_, t, _)| t.clone()).collect();
-            if tails.iter().flatten().any(Tree::is_active) {
+            if tails.iter().flatten().any(|t| matches!(t, Tree::Tuple(_)) && t.is_active()) {
+                self.cx.error_spanned(&node, "a branch whose value is a tuple is not supported; assign the elements to separate variables in each arm");
+            } else if tails.iter().flatten().any(Tree::is_active) {
                 let var = self.temp();
                 for (v, t) in values.iter_mut().zip(&tails) {
                     v.push(match t {
                         Some(Tree::Leaf(op)) => op.clone(),
-                        Some(Tree::Tuple(_)) => {
-                            self.cx.error(Span::call_site(), "a branch whose value is a tuple is not supported; assign the elements to variables in each arm");
-                            Operand::Const(quote!(()))
-                        }
+                        Some(t @ Tree::Tuple(_)) => Operand::Const(tree_tokens(self, t)),
                         None => Operand::Const(default_value()),
                     });
                 }
@@ -318,12 +329,16 @@ impl Lower<'_> {
         }
         let active = scan::active_names(body, &active);
         let mut slots = Vec::new();
+        let mut reported: Vec<String> = Vec::new();
         for name in assigned.iter().filter(|n| active.contains(*n)) {
             let init = match self.lookup(name).cloned().expect("visible name") {
                 Binding::Active(Tree::Leaf(op)) => op,
                 Binding::Inactive(id) => Operand::Const(id.to_token_stream()),
                 Binding::Active(Tree::Tuple(_)) => {
-                    self.cx.error_spanned(e, format!("`{name}` holds a tuple and is reassigned in this loop; assign its elements to separate variables"));
+                    if name != "__ret" {
+                        self.cx.error_spanned(e, format!("`{name}` holds a tuple and is reassigned in this loop; assign its elements to separate variables"));
+                    }
+                    reported.push(name.clone());
                     continue;
                 }
             };
@@ -372,10 +387,14 @@ impl Lower<'_> {
                 Binding::Active(Tree::Leaf(op)) => op,
                 Binding::Inactive(id) => Operand::Const(id.to_token_stream()),
                 Binding::Active(Tree::Tuple(_)) => {
-                    self.cx.error_spanned(
-                        e,
-                        format!("`{name}` is assigned a tuple in this loop; assign its elements to separate variables"),
-                    );
+                    if name != "__ret" {
+                        self.cx.error_spanned(
+                            e,
+                            format!(
+                                "`{name}` is assigned a tuple in this loop; assign its elements to separate variables"
+                            ),
+                        );
+                    }
                     Operand::Const(quote!(()))
                 }
             });
@@ -387,7 +406,7 @@ impl Lower<'_> {
         }
         for name in &assigned {
             let slotted = slots.iter().any(|(n, _, _)| n == name);
-            if !slotted && matches!(self.lookup(name), Some(Binding::Active(_))) {
+            if !slotted && !reported.contains(name) && matches!(self.lookup(name), Some(Binding::Active(_))) {
                 self.cx.error_spanned(e, format!("`{name}` becomes active inside this loop in a way `#[differentiable]` cannot follow; initialise it from an active value before the loop"));
             }
         }
@@ -474,7 +493,14 @@ impl Lower<'_> {
         match &r.expr {
             Some(v) => {
                 let value = self.expr(v);
-                self.assign_value("__ret", value, v.span());
+                if let Tree::Tuple(_) = value {
+                    self.cx.error_spanned(
+                        v,
+                        "an early `return` of a tuple is not supported; return tuples only at the end of the function",
+                    );
+                } else {
+                    self.assign_value("__ret", value, v.span());
+                }
             }
             None => self
                 .cx

@@ -83,6 +83,11 @@ pub fn function(cx: &Ctxt, item: &syn::ItemFn, args: &Args) -> Option<Function> 
         exits: Vec::new(),
         exit_seq: 0,
         returned: None,
+        ret_ty: match &item.sig.output {
+            syn::ReturnType::Type(_, ty) => (**ty).clone(),
+            syn::ReturnType::Default => syn::parse_quote!(()),
+        },
+        odd_params: HashMap::new(),
     };
     let ret = match &item.sig.output {
         syn::ReturnType::Type(_, ty) => (**ty).clone(),
@@ -100,6 +105,13 @@ pub fn function(cx: &Ctxt, item: &syn::ItemFn, args: &Args) -> Option<Function> 
             _ => format_ident!("__arg{}", i, span = Span::mixed_site()),
         };
         if active {
+            let float = matches!(&*pt.ty, syn::Type::Tuple(_))
+                || matches!(&*pt.ty, syn::Type::Path(tp) if tp.path.is_ident("f64") || tp.path.is_ident("f32"));
+            if !float {
+                for id in pat_idents(&pt.pat) {
+                    lower.odd_params.insert(id.to_string(), pt.ty.to_token_stream().to_string().replace(' ', ""));
+                }
+            }
             let pat = lower.param_pattern(&pt.pat, &pt.ty)?;
             let tree = pat.to_tree();
             lower.bind_param(&pt.pat, &tree);
@@ -140,6 +152,10 @@ struct Lower<'a> {
     exit_seq: usize,
     /// The flag set by an early `return`, when the function has one.
     returned: Option<Ident>,
+    /// The declared return type.
+    ret_ty: syn::Type,
+    /// Active parameters whose type is neither a float nor a tuple, with that type, for hints.
+    odd_params: HashMap<String, String>,
 }
 
 impl Lower<'_> {
@@ -255,8 +271,9 @@ impl Lower<'_> {
             // the function is skipped by guards, and the result is the final `__ret`.
             let ret = Ident::new("__ret", Span::mixed_site());
             let flag = Ident::new("__returned", Span::mixed_site());
+            let ty = &self.ret_ty;
             self.stmts.push(Stmt::Inactive(quote! {
-                let mut #ret = ::core::default::Default::default();
+                let mut #ret: #ty = ::core::default::Default::default();
                 let mut #flag = false;
             }));
             self.bind(&ret, Binding::Inactive(ret.clone()));
@@ -308,8 +325,10 @@ impl Lower<'_> {
             }
             if last {
                 if top && self.returned.is_some() {
-                    if let Some(value) = tail.take() {
-                        self.assign_value("__ret", value, stmt.span());
+                    match tail.take() {
+                        // Reported with the early `return`: a tuple cannot meet it.
+                        Some(Tree::Tuple(_)) | None => {}
+                        Some(value) => self.assign_value("__ret", value, stmt.span()),
                     }
                 }
                 return tail;
@@ -401,7 +420,7 @@ impl Lower<'_> {
             Some(op) => {
                 let lhs = self.expr(left);
                 let rhs = self.expr(right);
-                self.binary_tree(op, lhs, rhs, whole.span())
+                self.binary_tree(op, lhs, rhs, whole)
             }
         };
         self.name_result(&value, name, before);
@@ -437,11 +456,6 @@ impl Lower<'_> {
     /// Rebinds `name` to `value`. A constant is kept in an ordinary local of that name.
     fn assign_value(&mut self, name: &str, value: Tree, span: Span) {
         if value.is_active() {
-            if let Tree::Tuple(_) = &value {
-                if !self.loops.is_empty() || self.returned.is_some() {
-                    self.cx.error(span, "tuple values cannot be reassigned inside loops or alongside early `return`; assign their elements to separate variables");
-                }
-            }
             self.rebind(name, Binding::Active(value));
         } else {
             let id = if name.starts_with("__") { Ident::new(name, Span::mixed_site()) } else { Ident::new(name, span) };
@@ -454,6 +468,9 @@ impl Lower<'_> {
     fn local(&mut self, local: &syn::Local) {
         let Some(init) = &local.init else {
             self.cx.error_spanned(local, "declare and initialise in one statement (`let y = ...;`); a `let` without a value is not supported in `#[differentiable]` functions");
+            for id in pat_idents(&local.pat) {
+                self.bind(&id, Binding::Inactive(id.clone()));
+            }
             return;
         };
         if let Some((else_token, _)) = &init.diverge {
@@ -565,7 +582,7 @@ impl Lower<'_> {
                 }
                 let lhs = self.expr(&b.left);
                 let rhs = self.expr(&b.right);
-                self.binary_tree(&b.op, lhs, rhs, e.span())
+                self.binary_tree(&b.op, lhs, rhs, e)
             }
             Expr::MethodCall(mc) => self.method(mc, e),
             Expr::Call(call) if is_method_style(call) => {
@@ -589,7 +606,7 @@ impl Lower<'_> {
                     (syn::Member::Unnamed(idx), Tree::Tuple(items)) if (idx.index as usize) < items.len() => {
                         items[idx.index as usize].clone()
                     }
-                    (syn::Member::Unnamed(_), Tree::Leaf(_)) => self.unsupported(e, "tuple field of a value returned by a call; destructure it in the `let` that makes the call: `let (a, b) = g(x);`"),
+                    (syn::Member::Unnamed(_), Tree::Leaf(_)) => self.unsupported(e, "a tuple field of a call's result cannot be read directly; destructure the result in the `let` that makes the call: `let (a, b) = g(x);`"),
                     _ => self.unsupported(e, "field access on an active value is not supported; only tuple fields (`t.0`) of tuples built in this function are"),
                 }
             }
@@ -603,7 +620,10 @@ impl Lower<'_> {
                     let ty = &c.ty;
                     Tree::Leaf(Operand::Const(quote!((#tokens as #ty))))
                 } else {
-                    self.unsupported(e, "`as` casts of active values are not supported; keep the computation in one float type (casts of integers, such as `n as f64`, are fine)")
+                    {
+                    let hint = self.odd_param_hint(&c.expr);
+                    self.unsupported(e, format!("`as` casts of active values are not supported; keep the computation in one float type (casts of integers, such as `n as f64`, are fine){hint}"))
+                }
                 }
             }
             Expr::If(_) | Expr::Match(_) | Expr::Block(_) | Expr::ForLoop(_) | Expr::While(_) | Expr::Loop(_) => {
@@ -616,8 +636,8 @@ impl Lower<'_> {
             Expr::Macro(m) => self.unsupported(e, macro_message(&m.mac)),
             Expr::Try(_) => self.unsupported(e, "the `?` operator is not supported in `#[differentiable]` functions; return a plain value"),
             Expr::Index(_) => self.unsupported(e, "indexing is not supported yet in `#[differentiable]` functions; pass the elements as separate parameters or as a tuple"),
-            Expr::Assign(_) => self.unsupported(e, "an assignment is not a value; write it as its own statement"),
-            Expr::Reference(_) => self.unsupported(e, "`&mut` references to active values are not supported; use `let mut` and assignment"),
+            Expr::Assign(_) => self.unsupported(e, "an assignment is not a value; write it as its own statement"),            Expr::Reference(_) => self.unsupported(e, "`&mut` references to active values are not supported; use `let mut` and assignment"),
+            Expr::Array(_) | Expr::Repeat(_) => self.unsupported(e, "array literals of active values are not supported; use a tuple or separate variables"),
             _ => self.unsupported(e, "this expression is not supported on active values in `#[differentiable]` functions; see the supported-language table in the crate documentation"),
         }
     }
@@ -638,9 +658,10 @@ impl Lower<'_> {
         }
     }
 
-    fn binary_tree(&mut self, op: &BinOp, lhs: Tree, rhs: Tree, span: Span) -> Tree {
+    fn binary_tree(&mut self, op: &BinOp, lhs: Tree, rhs: Tree, node: &Expr) -> Tree {
+        let span = node.span();
         let (Tree::Leaf(a), Tree::Leaf(b)) = (lhs, rhs) else {
-            self.cx.error(span, "arithmetic on tuples is not supported; operate on their elements");
+            self.cx.error_spanned(node, "arithmetic on tuples is not supported; operate on their elements");
             return dummy();
         };
         if let Some(rule) = rules::binary_op(op) {
@@ -660,8 +681,8 @@ impl Lower<'_> {
                 Tree::Leaf(Operand::Const(quote!((#a #op #b))))
             }
             _ => {
-                self.cx.error(
-                    span,
+                self.cx.error_spanned(
+                    node,
                     format!(
                         "`{}` has no derivative rule; `#[differentiable]` functions support `+ - * /` on active values",
                         op.to_token_stream()
@@ -712,13 +733,15 @@ impl Lower<'_> {
         let Some(rule) = rules::lookup(&name) else {
             let hint = match name.as_str() {
                 "sin_cos" => "; call `sin()` and `cos()` separately".to_string(),
+                "clamp" => "; write `x.max(lo).min(hi)`".to_string(),
                 "powf" | "powi" => String::new(),
                 _ => format!(
                     "; float methods with rules: {}. For a function of your own, mark it `#[differentiable]` or `#[primitive]`",
                     rules::method_list()
                 ),
             };
-            self.cx.error_spanned(method, format!("`{name}` has no derivative rule{hint}"));
+            let param = self.odd_param_hint(recv);
+            self.cx.error_spanned(method, format!("`{name}` has no derivative rule{hint}{param}"));
             return dummy();
         };
         let expected = match rule.arity {
@@ -769,7 +792,20 @@ impl Lower<'_> {
                 }
             }
         }
-        self.stmts.push(Stmt::Call(Call { dst, path: p.path.clone(), args, span: call.span() }));
+        let arg_spans = call.args.iter().map(Spanned::span).collect();
+        self.stmts.push(Stmt::Call(Call { dst, path: p.path.clone(), args, arg_spans, span: call.span() }));
+    }
+    /// A hint for an error about `e` when it names an active parameter whose type is not a
+    /// float: it is active only because its type is not recognised as a constant one.
+    fn odd_param_hint(&self, e: &Expr) -> String {
+        let Expr::Path(p) = strip(e) else { return String::new() };
+        let Some(id) = p.path.get_ident() else { return String::new() };
+        match self.odd_params.get(&id.to_string()) {
+            Some(ty) => format!(
+                ". `{id}` is differentiated because its type `{ty}` is not recognised as an integer or other constant type; name the parameters to differentiate with `#[differentiable(wrt(...))]`"
+            ),
+            None => String::new(),
+        }
     }
 
     /// Whether a constant operand can be evaluated again anywhere: a literal, or a path that
@@ -810,11 +846,39 @@ impl Lower<'_> {
 
     fn tokens_mention_active(&self, tokens: &TokenStream) -> bool {
         tokens.clone().into_iter().any(|tt| match tt {
-            TokenTree::Ident(id) => matches!(self.lookup(&id.to_string()), Some(Binding::Active(_))),
+            TokenTree::Ident(id) => self.is_active_name(&id.to_string()),
             TokenTree::Group(g) => self.tokens_mention_active(&g.stream()),
+            // Format strings name variables too: `println!("{x}")`.
+            TokenTree::Literal(lit) => format_args_in(&lit.to_string()).iter().any(|n| self.is_active_name(n)),
             _ => false,
         })
     }
+
+    fn is_active_name(&self, name: &str) -> bool {
+        matches!(self.lookup(name), Some(Binding::Active(_)))
+    }
+}
+
+/// The identifiers a string literal names as inline format arguments (`{x}`, `{x:.3}`).
+fn format_args_in(lit: &str) -> Vec<String> {
+    if !lit.contains('"') {
+        return Vec::new();
+    }
+    let mut names = Vec::new();
+    let mut chars = lit.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '{' {
+            if chars.peek() == Some(&'{') {
+                chars.next();
+                continue;
+            }
+            let name: String = chars.clone().take_while(|c| c.is_alphanumeric() || *c == '_').collect();
+            if name.chars().next().is_some_and(|c| c.is_alphabetic() || c == '_') {
+                names.push(name);
+            }
+        }
+    }
+    names
 }
 
 fn macro_message(mac: &syn::Macro) -> String {

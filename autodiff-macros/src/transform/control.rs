@@ -183,7 +183,10 @@ pub(crate) fn reused_partial<'o>(op: &'o crate::ir::Op, i: usize, available: &BT
 
 /// The name of the saved partial `∂y/∂xᵢ`; the two partials of a square `x * x` share one.
 pub(crate) fn partial_name(f: &Function, op: &crate::ir::Op, i: usize) -> Ident {
-    if op.rule.name == "mul" && i == 1 && matches!((&op.args[0], &op.args[1]), (Operand::Var(a), Operand::Var(b)) if a == b) {
+    if op.rule.name == "mul"
+        && i == 1
+        && matches!((&op.args[0], &op.args[1]), (Operand::Var(a), Operand::Var(b)) if a == b)
+    {
         return partial(f, op.dst, 0);
     }
     partial(f, op.dst, i)

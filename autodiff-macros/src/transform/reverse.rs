@@ -114,7 +114,8 @@ impl Rev<'_> {
                             Operand::Var(v) => {
                                 let c = format_ident!("__c{}", i, span = Span::mixed_site());
                                 let b = bar(f, *v);
-                                adds.extend(quote_spanned!(call.span=> __ad::ops::accumulate(&mut #b, #c);));
+                                let span = call.arg_spans[i];
+                                adds.extend(quote_spanned!(span=> __ad::ops::accumulate(&mut #b, #c);));
                                 names.push(c.to_token_stream());
                             }
                             Operand::Const(_) => names.push(quote!(_)),

@@ -66,10 +66,10 @@ fn block(f: &Function, b: &Block) -> TokenStream {
                 let dst_dot = pat(f, &call.dst, &|f, v| dot(f, v).to_token_stream());
                 let path = callee(&call.path);
                 let primals = call.args.iter().map(|a| operand(f, a));
-                let tangents = call.args.iter().map(|a| match a {
+                let tangents = call.args.iter().zip(&call.arg_spans).map(|(a, span)| match a {
                     Operand::Var(v) => {
                         let d = dot(f, *v);
-                        quote!(Some(#d))
+                        quote_spanned!(*span=> Some(#d))
                     }
                     Operand::Const(_) => quote!(None),
                 });
