@@ -1,29 +1,12 @@
 //! The damped driven pendulum (`examples/pendulum.rs`): primal and gradient through 100,000
 //! Euler steps, for the gradient/primal ratio and the comparison with the peers.
 
-use autodiff_runtime::differentiable;
+#[path = "../examples/shared/pendulum_model.rs"]
+mod pendulum_model;
+
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
+use pendulum_model::pendulum_loss;
 use std::hint::black_box;
-
-const G: f64 = 9.81;
-const THETA0: f64 = 0.2;
-const OMEGA0: f64 = 0.0;
-const DT: f64 = 1e-3;
-
-#[differentiable]
-fn pendulum_loss(l: f64, c: f64, a: f64, w: f64, n: usize) -> f64 {
-    let g_over_l = G / l;
-    let mut theta = THETA0;
-    let mut omega = OMEGA0;
-    let mut sum = 0.0;
-    for k in 0..n {
-        let t = k as f64 * DT;
-        let acc = -g_over_l * theta.sin() - c * omega + a * (w * t).cos();
-        (theta, omega) = (theta + DT * omega, omega + DT * acc);
-        sum = sum + theta * theta;
-    }
-    sum / n as f64
-}
 
 fn bench(c: &mut Criterion) {
     let n = 100_000;

@@ -14,43 +14,11 @@
 //!
 //! Run: `cargo run --release --example pendulum [N]`
 
-use autodiff_runtime::differentiable;
+#[path = "shared/pendulum_model.rs"]
+mod pendulum_model;
+
+use pendulum_model::{P0, REFERENCE, pendulum_loss};
 use std::time::Instant;
-
-const G: f64 = 9.81;
-const THETA0: f64 = 0.2;
-const OMEGA0: f64 = 0.0;
-const DT: f64 = 1e-3;
-
-/// Mean of θ² over `n` explicit Euler steps of the damped driven pendulum.
-#[differentiable]
-fn pendulum_loss(l: f64, c: f64, a: f64, w: f64, n: usize) -> f64 {
-    let g_over_l = G / l;
-    let mut theta = THETA0;
-    let mut omega = OMEGA0;
-    let mut sum = 0.0;
-    for k in 0..n {
-        let t = k as f64 * DT;
-        let acc = -g_over_l * theta.sin() - c * omega + a * (w * t).cos();
-        (theta, omega) = (theta + DT * omega, omega + DT * acc);
-        sum = sum + theta * theta;
-    }
-    sum / n as f64
-}
-
-/// Complex-step reference values (loss, gradient) for N = 100,000 and N = 10,000.
-const REFERENCE: [(usize, f64, [f64; 4]); 2] = [
-    (
-        100_000,
-        0.0010542823035613838,
-        [0.0018488292118384506, -0.0005325759543863541, 0.00476613851739951, 0.00044463588310777585],
-    ),
-    (
-        10_000,
-        0.003497687771978552,
-        [0.0009580654257176513, -0.0047819010420429905, 0.0008470065670523081, 0.00036246796650455954],
-    ),
-];
 
 fn main() {
     let n: usize = match std::env::args().nth(1) {
@@ -64,7 +32,7 @@ fn main() {
         eprintln!("usage: pendulum [N]  (N must be at least 1)");
         std::process::exit(2);
     }
-    let p = [1.0, 0.5, 0.3, 1.5];
+    let p = P0;
 
     let start = Instant::now();
     let loss = pendulum_loss(p[0], p[1], p[2], p[3], n);

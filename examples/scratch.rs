@@ -1,27 +1,31 @@
 use autodiff_runtime::differentiable;
+const G: f64 = 9.81;
+const THETA0: f64 = 0.2;
+const OMEGA0: f64 = 0.0;
+const DT: f64 = 1e-3;
 #[differentiable]
-fn nested(x: f64, y: f64, n: usize) -> f64 {
-    let mut acc = 0.0;
-    for i in 0..n {
-        let mut row = x;
-        for j in 0..n {
-            if j == i {
-                continue;
-            }
-            row = row * y + (j as f64);
-            if row > 50.0 {
-                break;
-            }
-        }
-        acc += row.tanh();
+fn pendulum_loss(l: f64, c: f64, a: f64, w: f64, n: usize) -> f64 {
+    let g_over_l = G / l;
+    let mut theta = THETA0;
+    let mut omega = OMEGA0;
+    let mut sum = 0.0;
+    for k in 0..n {
+        let t = k as f64 * DT;
+        let acc = -g_over_l * theta.sin() - c * omega + a * (w * t).cos();
+        (theta, omega) = (theta + DT * omega, omega + DT * acc);
+        sum = sum + theta * theta;
     }
-    acc
+    sum / n as f64
 }
 fn main() {
-    let (x, y) = (-0.3, 2.5);
-    println!("{:?}", nested::grad(x, y, 5));
-    println!("{:?} {:?}", nested::jvp(x, y, 5, 1.0, 0.0), nested::jvp(x, y, 5, 0.0, 1.0));
-    for h in [1e-4, 1e-6, 1e-8] {
-        println!("{} {}", (nested(x + h, y, 5) - nested(x - h, y, 5)) / (2.0 * h), (nested(x, y + h, 5) - nested(x, y - h, 5)) / (2.0 * h));
+    println!("{}", pendulum_loss::SOURCE);
+    for _ in 0..5 {
+        let t = std::time::Instant::now();
+        let v = pendulum_loss(1.0, 0.5, 0.3, 1.5, 100000);
+        let t1 = t.elapsed();
+        let t = std::time::Instant::now();
+        let g = pendulum_loss::value_and_grad(1.0, 0.5, 0.3, 1.5, 100000);
+        let t2 = t.elapsed();
+        println!("{v} {:?} {t1:?} {t2:?}", g.1.0);
     }
 }
