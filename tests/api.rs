@@ -109,6 +109,7 @@ fn shadowing_and_compound_assignment() {
 }
 
 /// Tuples: tuple parameters, tuple outputs, tuple destructuring, field access, `return`.
+#[allow(clippy::needless_return)]
 #[differentiable]
 fn polar(p: (f64, f64)) -> (f64, f64) {
     let (x, y) = p;

@@ -1,6 +1,9 @@
 //! Branches, loops, early exits and mutation inside `#[differentiable]` functions, each
 //! checked against finite differences and forward mode.
 
+// The tests spell reassignments both ways on purpose (`s = s * y` and `s *= y`).
+#![allow(clippy::assign_op_pattern)]
+
 use autodiff_runtime::check::GradCheck;
 use autodiff_runtime::differentiable;
 

@@ -62,7 +62,7 @@ fn output_shape(cx: &Ctxt, f: &Function) {
                     tt.elems.iter().zip(items).for_each(|(t, o)| check(cx, t, o));
                 }
             }
-            (syn::Type::Tuple(_), Tree::Leaf(o)) if matches!(o, crate::ir::Operand::Var(_)) => cx.error_spanned(
+            (syn::Type::Tuple(_), Tree::Leaf(crate::ir::Operand::Var(_))) => cx.error_spanned(
                 ty,
                 "a tuple returned by a call must be destructured before it is returned: `let (a, b) = g(x); (a, b)`",
             ),

@@ -76,7 +76,7 @@ fn two_hundred_line_function_expands() {
             2 => format!("    if s > {k}.0 {{ s = s.sqrt(); }} else {{ s = s * 1.01 + x; }}\n"),
             3 => format!("    let b{k} = s.tanh().powi(2) + y.atan2(x) * {k}.0;\n"),
             4 => format!("    for _ in 0..n {{ s = s * 0.99 + b{}.ln_1p().abs() * 1e-3; }}\n", k - 1),
-            _ => format!("    s = s.max(x).min(1e6) + x.hypot(y);\n"),
+            _ => "    s = s.max(x).min(1e6) + x.hypot(y);\n".to_string(),
         });
         lines += 1;
     }

@@ -299,8 +299,9 @@ fn compare(
     atol: f64,
 ) -> Result<(), GradCheckError> {
     let tolerance = atol + rtol * numeric.abs();
-    // `!(a <= b)` so that a NaN on either side fails the check.
-    if !((analytic - numeric).abs() <= tolerance) {
+    // A NaN on either side fails the check: it is not within any tolerance.
+    let within = (analytic - numeric).abs() <= tolerance;
+    if !within {
         return Err(GradCheckError {
             mode,
             point: point.to_vec(),

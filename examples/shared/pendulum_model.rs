@@ -31,7 +31,7 @@ pub fn pendulum_loss(l: f64, c: f64, a: f64, w: f64, n: usize) -> f64 {
         let t = k as f64 * DT;
         let acc = -g_over_l * theta.sin() - c * omega + a * (w * t).cos();
         (theta, omega) = (theta + DT * omega, omega + DT * acc);
-        sum = sum + theta * theta;
+        sum += theta * theta;
     }
     sum / n as f64
 }

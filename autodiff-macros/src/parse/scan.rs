@@ -90,10 +90,11 @@ pub fn active_names(block: &syn::Block, active: &HashSet<String>) -> HashSet<Str
         fn visit_expr(&mut self, e: &'ast Expr) {
             match e {
                 Expr::Assign(a) => self.mark(&a.left, &a.right),
-                Expr::Binary(b) if is_compound(&b.op) => {
-                    if result_active(&b.left, self.active) || result_active(&b.right, self.active) {
-                        self.mark_name(&b.left);
-                    }
+                Expr::Binary(b)
+                    if is_compound(&b.op)
+                        && (result_active(&b.left, self.active) || result_active(&b.right, self.active)) =>
+                {
+                    self.mark_name(&b.left);
                 }
                 Expr::Closure(_) => return,
                 _ => {}

@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Side-by-side timings of the pendulum workload (W4): this library's criterion bench and the
+# autograd, JAX and PyTorch programs of ../shared/peers, in one run on this machine.
+#
+#   ../shared/peers/setup.sh        # once: the peers' virtual environment
+#   bash benches/compare_peers.sh   # ~3 minutes; prints a Markdown table
+#
+# Run nothing else CPU-heavy meanwhile. Peer results land in $PEERS_RESULTS (./peer-results).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+peers=${PEERS_DIR:-$(cd ../shared/peers && pwd)}
+py=${PEERS_PY:-${PEERS_VENV:-$HOME/.peers-venv}/bin/python}
+export PEERS_RESULTS=${PEERS_RESULTS:-$PWD/peer-results}
+mkdir -p "$PEERS_RESULTS"
+
+cargo bench --bench pendulum -- --warm-up-time 2 --measurement-time 10 >/dev/null
+cargo build --release --example pendulum >/dev/null 2>&1
+/usr/bin/time -f '%M' -o "$PEERS_RESULTS/rust_pendulum_rss_kb.txt" target/release/examples/pendulum >/dev/null
+
+run() { (cd "$peers" && env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE "$py" "$@" >/dev/null); }
+run loop_jax.py
+run loop_torch.py --n 100000 --reps 3
+run loop_autograd.py --n 10000 --reps 3
+
+python3 - "$PEERS_RESULTS" <<'PY'
+import json, os, sys
+res = sys.argv[1]
+def crit(name):
+    with open(f"target/criterion/pendulum/{name}/100000/new/estimates.json") as f:
+        return json.load(f)["median"]["point_estimate"] / 1e9
+def peer(name):
+    with open(os.path.join(res, name + ".json")) as f:
+        return json.load(f)
+primal, grad, jvp = crit("primal"), crit("value_and_grad"), crit("jvp")
+rss = int(open(os.path.join(res, "rust_pendulum_rss_kb.txt")).read().split()[-1]) / 1024
+jax, torch, ag = peer("loop_jax"), peer("loop_torch"), peer("loop_autograd_n10000")
+print("| W4 pendulum, N = 100,000 | gradient | gradient / primal | peak RSS |")
+print("|---|---|---|---|")
+print(f"| this library (value_and_grad) | {grad*1e3:.2f} ms | {grad/primal:.2f} (primal {primal*1e3:.2f} ms; jvp {jvp*1e3:.2f} ms) | {rss:.0f} MB |")
+print(f"| JAX (jit, lax.scan) | {jax['median_grad_s']*1e3:.2f} ms (+{jax['compile_s']:.2f} s compile) | | {jax['peak_rss_mb']:.0f} MB |")
+print(f"| PyTorch | {torch['median_grad_s']:.1f} s | | {torch['peak_rss_mb']:.0f} MB |")
+print(f"| autograd (N = 10,000, x10) | {ag['median_grad_s']*10:.1f} s | | {ag['peak_rss_mb']:.0f} MB |")
+print(f"\nspeed-up over JAX: {jax['median_grad_s']/grad:.2f}x")
+PY
