@@ -130,11 +130,7 @@ const COMPOSED_DIR: [f64; 3] = [-0.3, 0.8, 0.5];
 // ---------------------------------------------------------------------------------------
 
 /// Fourth-order central difference of `f` at `x` along `v`.
-fn central_difference<const N: usize>(
-    f: impl Fn([f64; N]) -> f64,
-    x: [f64; N],
-    v: [f64; N],
-) -> f64 {
+fn central_difference<const N: usize>(f: impl Fn([f64; N]) -> f64, x: [f64; N], v: [f64; N]) -> f64 {
     let h = 1e-3;
     let at = |t: f64| f(std::array::from_fn(|i| x[i] + t * v[i]));
     (8.0 * (at(h) - at(-h)) - (at(2.0 * h) - at(-2.0 * h))) / (12.0 * h)
@@ -153,20 +149,13 @@ fn check<const N: usize>(
     v: [f64; N],
 ) -> f64 {
     let (value, grad) = value_and_grad(x);
-    assert_eq!(
-        value,
-        f(x),
-        "{name}: value_and_grad's value differs from the primal at {x:?}"
-    );
+    assert_eq!(value, f(x), "{name}: value_and_grad's value differs from the primal at {x:?}");
     let norm = grad.iter().map(|g| g * g).sum::<f64>().sqrt();
     let mut worst: f64 = 0.0;
     let mut compare = |what: String, ad: f64, fd: f64| {
         let scale = ad.abs().max(fd.abs()).max(1e-3 * norm);
         let err = (ad - fd).abs() / scale;
-        assert!(
-            err < 1e-6,
-            "{name}: {what} at {x:?}: autodiff {ad:e}, finite differences {fd:e}"
-        );
+        assert!(err < 1e-6, "{name}: {what} at {x:?}: autodiff {ad:e}, finite differences {fd:e}");
         worst = worst.max(err);
     };
     for (i, &g) in grad.iter().enumerate() {
@@ -174,27 +163,15 @@ fn check<const N: usize>(
         compare(format!("∂/∂x{i}"), g, central_difference(&f, x, e_i));
     }
     let (jvp_value, tangent) = jvp(x, v);
-    assert_eq!(
-        jvp_value,
-        f(x),
-        "{name}: jvp's value differs from the primal at {x:?}"
-    );
-    compare(
-        format!("jvp along {v:?}"),
-        tangent,
-        central_difference(&f, x, v),
-    );
+    assert_eq!(jvp_value, f(x), "{name}: jvp's value differs from the primal at {x:?}");
+    compare(format!("jvp along {v:?}"), tangent, central_difference(&f, x, v));
     let dot: f64 = grad.iter().zip(v).map(|(g, v)| g * v).sum();
     compare("jvp vs ⟨grad, v⟩".to_string(), tangent, dot);
     worst
 }
 
 fn check_all() {
-    let shifts = [
-        [0.0; 4],
-        [0.13, -0.21, 0.08, -0.05],
-        [-0.3, 0.4, -0.2, 0.25],
-    ];
+    let shifts = [[0.0; 4], [0.13, -0.21, 0.08, -0.05], [-0.3, 0.4, -0.2, 0.25]];
     for s in shifts {
         let at = std::array::from_fn(|i| POLY_AT[i] + s[i]);
         let err = check(
@@ -223,9 +200,7 @@ fn check_all() {
             at,
             TRANSCENDENTAL_DIR,
         );
-        println!(
-            "finite-difference check: transcendental at {at:.2?}: max relative error {err:.1e}"
-        );
+        println!("finite-difference check: transcendental at {at:.2?}: max relative error {err:.1e}");
     }
     for s in shifts {
         let at = std::array::from_fn(|i| COMPOSED_AT[i] + s[i]);
@@ -299,52 +274,28 @@ fn check_no_allocation() {
     let counts = [
         (
             "poly::value_and_grad",
-            allocations_of(|| {
-                poly::value_and_grad(black_box(x), black_box(y), black_box(z), black_box(w))
-            }),
+            allocations_of(|| poly::value_and_grad(black_box(x), black_box(y), black_box(z), black_box(w))),
         ),
         (
             "poly::jvp",
-            allocations_of(|| {
-                poly::jvp(
-                    black_box(x),
-                    black_box(y),
-                    black_box(z),
-                    black_box(w),
-                    vx,
-                    vy,
-                    vz,
-                    vw,
-                )
-            }),
+            allocations_of(|| poly::jvp(black_box(x), black_box(y), black_box(z), black_box(w), vx, vy, vz, vw)),
         ),
         (
             "transcendental::value_and_grad",
-            allocations_of(|| {
-                transcendental::value_and_grad(black_box(a), black_box(b), black_box(c))
-            }),
+            allocations_of(|| transcendental::value_and_grad(black_box(a), black_box(b), black_box(c))),
         ),
         (
             "transcendental::jvp",
-            allocations_of(|| {
-                transcendental::jvp(black_box(a), black_box(b), black_box(c), va, vb, vc)
-            }),
+            allocations_of(|| transcendental::jvp(black_box(a), black_box(b), black_box(c), va, vb, vc)),
         ),
         (
             "composed::value_and_grad",
             allocations_of(|| composed::value_and_grad(black_box(p), black_box(q), black_box(r))),
         ),
-        (
-            "composed::jvp",
-            allocations_of(|| composed::jvp(black_box(p), black_box(q), black_box(r), vp, vq, vr)),
-        ),
+        ("composed::jvp", allocations_of(|| composed::jvp(black_box(p), black_box(q), black_box(r), vp, vq, vr))),
     ];
     // The counter sees every allocation; make sure it works before trusting its zeros.
-    assert_eq!(
-        allocations_of(|| Box::new(black_box(1.0f64))),
-        1,
-        "the counting allocator is not in use"
-    );
+    assert_eq!(allocations_of(|| Box::new(black_box(1.0f64))), 1, "the counting allocator is not in use");
     for (name, n) in counts {
         assert_eq!(n, 0, "{name} allocated {n} times");
         println!("allocation check: {name}: {n} allocations");
@@ -364,15 +315,9 @@ fn compare<A, B, C>(
     jvp: impl Fn() -> C,
 ) {
     let mut group = c.benchmark_group(name);
-    group.bench_function(BenchmarkId::from_parameter("primal"), |b| {
-        b.iter(|| black_box(primal()))
-    });
-    group.bench_function(BenchmarkId::from_parameter("value_and_grad"), |b| {
-        b.iter(|| black_box(value_and_grad()))
-    });
-    group.bench_function(BenchmarkId::from_parameter("jvp"), |b| {
-        b.iter(|| black_box(jvp()))
-    });
+    group.bench_function(BenchmarkId::from_parameter("primal"), |b| b.iter(|| black_box(primal())));
+    group.bench_function(BenchmarkId::from_parameter("value_and_grad"), |b| b.iter(|| black_box(value_and_grad())));
+    group.bench_function(BenchmarkId::from_parameter("jvp"), |b| b.iter(|| black_box(jvp())));
     group.finish();
 }
 
@@ -407,16 +352,7 @@ fn bench_transcendental(c: &mut Criterion) {
         "transcendental",
         || transcendental(black_box(a), black_box(b), black_box(cc)),
         || transcendental::value_and_grad(black_box(a), black_box(b), black_box(cc)),
-        || {
-            transcendental::jvp(
-                black_box(a),
-                black_box(b),
-                black_box(cc),
-                black_box(va),
-                black_box(vb),
-                black_box(vc),
-            )
-        },
+        || transcendental::jvp(black_box(a), black_box(b), black_box(cc), black_box(va), black_box(vb), black_box(vc)),
     );
 }
 
@@ -428,16 +364,7 @@ fn bench_composed(c: &mut Criterion) {
         "composed",
         || composed(black_box(x), black_box(y), black_box(z)),
         || composed::value_and_grad(black_box(x), black_box(y), black_box(z)),
-        || {
-            composed::jvp(
-                black_box(x),
-                black_box(y),
-                black_box(z),
-                black_box(vx),
-                black_box(vy),
-                black_box(vz),
-            )
-        },
+        || composed::jvp(black_box(x), black_box(y), black_box(z), black_box(vx), black_box(vy), black_box(vz)),
     );
 }
 

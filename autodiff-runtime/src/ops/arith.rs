@@ -19,7 +19,14 @@ pub fn add<T: Real>(a: &T, b: &T) -> T {
 /// ```
 #[inline(always)]
 pub fn add_jvp<T: Real>(a: &T, b: &T, a_dot: Option<&T>, b_dot: Option<&T>) -> (T, T) {
-    (*a + *b, a_dot.copied().unwrap_or_else(T::zero) + b_dot.copied().unwrap_or_else(T::zero))
+    // A constant input adds nothing (not even `+ 0.0`, which would change `-0.0`).
+    let y_dot = match (a_dot, b_dot) {
+        (Some(a), Some(b)) => *a + *b,
+        (Some(a), None) => *a,
+        (None, Some(b)) => *b,
+        (None, None) => T::zero(),
+    };
+    (*a + *b, y_dot)
 }
 
 /// Reverse mode of [`add`]: `ā += ȳ`, `b̄ += ȳ`.
@@ -59,7 +66,13 @@ pub fn sub<T: Real>(a: &T, b: &T) -> T {
 /// ```
 #[inline(always)]
 pub fn sub_jvp<T: Real>(a: &T, b: &T, a_dot: Option<&T>, b_dot: Option<&T>) -> (T, T) {
-    (*a - *b, a_dot.copied().unwrap_or_else(T::zero) - b_dot.copied().unwrap_or_else(T::zero))
+    let y_dot = match (a_dot, b_dot) {
+        (Some(a), Some(b)) => *a - *b,
+        (Some(a), None) => *a,
+        (None, Some(b)) => -*b,
+        (None, None) => T::zero(),
+    };
+    (*a - *b, y_dot)
 }
 
 /// Reverse mode of [`sub`]: `ā += ȳ`, `b̄ −= ȳ`.

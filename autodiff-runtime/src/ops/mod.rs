@@ -164,13 +164,12 @@ macro_rules! binary {
         #[inline(always)]
         pub fn $jvp<T: Real>(a: &T, b: &T, a_dot: Option<&T>, b_dot: Option<&T>) -> (T, T) {
             let (y, (da, db)) = $name(a, b);
-            let mut y_dot = T::zero();
-            if let Some(a_dot) = a_dot {
-                y_dot = da * *a_dot;
-            }
-            if let Some(b_dot) = b_dot {
-                y_dot += db * *b_dot;
-            }
+            let y_dot = match (a_dot, b_dot) {
+                (Some(a_dot), Some(b_dot)) => da * *a_dot + db * *b_dot,
+                (Some(a_dot), None) => da * *a_dot,
+                (None, Some(b_dot)) => db * *b_dot,
+                (None, None) => T::zero(),
+            };
             (y, y_dot)
         }
 
