@@ -222,16 +222,17 @@ pub fn wrap(sig: &Signature, internals: TokenStream) -> TokenStream {
     };
 
     quote! {
+        // The derivatives stand for the function: using them uses it (no dead-code warning for
+        // a function called only through its derivatives).
+        const _: () = {
+            let _ = #name;
+        };
+
         #[doc = #mod_doc]
         #[allow(dead_code, unused_variables, unused_mut, unused_parens, unused_braces, unused_imports, non_snake_case, clippy::all, clippy::pedantic, clippy::nursery)]
         #vis mod #name {
             use super::*;
             use ::autodiff_runtime::__private as __ad;
-
-            // The derivatives stand for the function: using them uses it.
-            const _: () = {
-                let _ = super::#name;
-            };
 
             #internals
 

@@ -1,6 +1,9 @@
 fn pair(a: f64, b: f64) -> (f64, f64) {
     (a * b, a - b)
 }
+const _: () = {
+    let _ = pair;
+};
 /**Derivatives of `pair`, generated at compile time by `#[differentiable]`.
 
 Active inputs: `a`, `b`.
@@ -81,9 +84,6 @@ pub fn __jvp(
 mod pair {
     use super::*;
     use ::autodiff_runtime::__private as __ad;
-    const _: () = {
-        let _ = super::pair;
-    };
     #[doc(hidden)]
     #[inline]
     pub fn __pullback(
@@ -172,6 +172,9 @@ fn uses_pair(x: f64) -> f64 {
     let (p, q) = pair(x, 3.0);
     p * q
 }
+const _: () = {
+    let _ = uses_pair;
+};
 /**Derivatives of `uses_pair`, generated at compile time by `#[differentiable]`.
 
 Active inputs: `x`.
@@ -241,9 +244,6 @@ pub fn __jvp(
 mod uses_pair {
     use super::*;
     use ::autodiff_runtime::__private as __ad;
-    const _: () = {
-        let _ = super::uses_pair;
-    };
     #[doc(hidden)]
     #[inline]
     pub fn __pullback(

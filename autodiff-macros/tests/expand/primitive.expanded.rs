@@ -1,6 +1,9 @@
 fn softplus(x: f64) -> f64 {
     x.exp().ln_1p()
 }
+const _: () = {
+    let _ = softplus;
+};
 /**Derivatives of `softplus`, generated at compile time by `#[differentiable]`.
 
 Active inputs: `x`.
@@ -61,9 +64,6 @@ pub fn __jvp(
 mod softplus {
     use super::*;
     use ::autodiff_runtime::__private as __ad;
-    const _: () = {
-        let _ = super::softplus;
-    };
     #[doc(hidden)]
     #[inline]
     pub fn __pullback(

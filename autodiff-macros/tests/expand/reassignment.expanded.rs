@@ -4,6 +4,9 @@ fn g(x: f64, c: f64, n: i32) -> f64 {
     let k = s.floor();
     s - k
 }
+const _: () = {
+    let _ = g;
+};
 /**Derivatives of `g`, generated at compile time by `#[differentiable]`.
 
 Active inputs: `x`.
@@ -95,9 +98,6 @@ pub fn __jvp(
 mod g {
     use super::*;
     use ::autodiff_runtime::__private as __ad;
-    const _: () = {
-        let _ = super::g;
-    };
     #[doc(hidden)]
     #[inline]
     pub fn __pullback(

@@ -1,6 +1,9 @@
 fn f(x: f64, y: f64) -> f64 {
     x * y.sin() + (x / y).exp()
 }
+const _: () = {
+    let _ = f;
+};
 /**Derivatives of `f`, generated at compile time by `#[differentiable]`.
 
 Active inputs: `x`, `y`.
@@ -94,9 +97,6 @@ pub fn __jvp(
 mod f {
     use super::*;
     use ::autodiff_runtime::__private as __ad;
-    const _: () = {
-        let _ = super::f;
-    };
     #[doc(hidden)]
     #[inline]
     pub fn __pullback(
