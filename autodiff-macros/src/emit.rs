@@ -206,18 +206,18 @@ pub fn wrap(sig: &Signature, internals: TokenStream) -> TokenStream {
     } else {
         quote! {
             #[doc = #grad_doc]
-                #[inline]
-                pub fn grad(#inputs) -> #grad_ty {
-                    value_and_grad(#(#args),*).1
-                }
+            #[inline]
+            pub fn grad(#inputs) -> #grad_ty {
+                value_and_grad(#(#args),*).1
+            }
 
-                #[doc = #vag_doc]
-                #[inline]
-                pub fn value_and_grad(#inputs) -> (#ret, #grad_ty) {
-                    let (value, pullback) = __pullback(#(#args),*);
-                    let (#(#g_names,)*) = pullback(#one_seed);
-                    (value, #grad_val)
-                }
+            #[doc = #vag_doc]
+            #[inline]
+            pub fn value_and_grad(#inputs) -> (#ret, #grad_ty) {
+                let (value, pullback) = __pullback(#(#args),*);
+                let (#(#g_names,)*) = pullback(#one_seed);
+                (value, #grad_val)
+            }
         }
     };
 
