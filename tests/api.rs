@@ -267,3 +267,26 @@ fn generated_source_is_readable() {
     assert!(f::SOURCE.contains("__ad::ops::sin_vjp"), "{}", f::SOURCE);
     assert!(f::SOURCE.contains("fn __jvp"), "{}", f::SOURCE);
 }
+
+#[differentiable]
+fn clamped(x: f64, lo: f64) -> f64 {
+    x.clamp(lo, 1.0) * 2.0
+}
+
+#[test]
+fn clamp_passes_the_derivative_to_the_chosen_input() {
+    assert_eq!(clamped::grad(0.5, 0.0), (2.0, 0.0));
+    assert_eq!(clamped::grad(-0.5, 0.0), (0.0, 2.0));
+    assert_eq!(clamped::grad(1.5, 0.0), (0.0, 0.0));
+    assert_eq!(clamped::jvp(-0.5, 0.0, 1.0, 3.0), (0.0, 6.0));
+    for (x, lo) in [(0.3, -0.2), (-0.7, -0.2), (1.4, 0.1)] {
+        GradCheck::default()
+            .both(
+                |&(x, lo): &(f64, f64)| clamped(x, lo),
+                |&(x, lo), &yb| clamped::vjp(x, lo, yb).1,
+                |&(x, lo), &(dx, dl)| clamped::jvp(x, lo, dx, dl).1,
+                &(x, lo),
+            )
+            .unwrap();
+    }
+}

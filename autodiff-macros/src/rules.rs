@@ -37,7 +37,7 @@ table! {
     Unary true: neg to_degrees to_radians fract;
     Binary false: mul div powf log atan2 hypot max min;
     Binary true: add sub;
-    Ternary false: mul_add;
+    Ternary false: mul_add clamp;
     IntPow false: powi;
 }
 

@@ -733,7 +733,6 @@ impl Lower<'_> {
         let Some(rule) = rules::lookup(&name) else {
             let hint = match name.as_str() {
                 "sin_cos" => "; call `sin()` and `cos()` separately".to_string(),
-                "clamp" => "; write `x.max(lo).min(hi)`".to_string(),
                 "powf" | "powi" => String::new(),
                 _ => format!(
                     "; float methods with rules: {}. For a function of your own, mark it `#[differentiable]` or `#[primitive]`",

@@ -76,3 +76,80 @@ pub fn powi_vjp<T: Real>(y_bar: Adjoint<T>, x_bar: &mut Adjoint<T>, d: T) {
         x_bar.add(yb * d);
     }
 }
+
+/// `y = x.clamp(lo, hi)`; the derivative goes to whichever input `y` is: `x` inside the
+/// interval, `lo` below it, `hi` above it (at an end point exactly, to `x`).
+///
+/// Returns `(y, (∂y/∂x, ∂y/∂lo, ∂y/∂hi))`.
+///
+/// # Panics
+/// If `lo > hi` or either is NaN, as `f64::clamp` does.
+///
+/// ```
+/// use autodiff_runtime::ops::clamp;
+/// assert_eq!(clamp(&0.5f64, &0.0, &1.0), (0.5, (1.0, 0.0, 0.0)));
+/// assert_eq!(clamp(&-2.0f64, &0.0, &1.0), (0.0, (0.0, 1.0, 0.0)));
+/// assert_eq!(clamp(&3.0f64, &0.0, &1.0), (1.0, (0.0, 0.0, 1.0)));
+/// ```
+#[inline(always)]
+#[track_caller]
+pub fn clamp<T: Real>(x: &T, lo: &T, hi: &T) -> (T, (T, T, T)) {
+    let (x, lo, hi) = (*x, *lo, *hi);
+    assert!(lo <= hi, "clamp: the lower bound {lo} is above the upper bound {hi} (or one is NaN)");
+    let (o, z) = (T::one(), T::zero());
+    if x < lo {
+        (lo, (z, o, z))
+    } else if x > hi {
+        (hi, (z, z, o))
+    } else {
+        (x, (o, z, z))
+    }
+}
+
+/// Forward mode of [`clamp`]: the tangent of whichever input the value is; `None` marks a
+/// constant input.
+///
+/// ```
+/// use autodiff_runtime::ops::clamp_jvp;
+/// assert_eq!(clamp_jvp(&0.5f64, &0.0, &1.0, Some(&2.0), None, None), (0.5, 2.0));
+/// assert_eq!(clamp_jvp(&3.0f64, &0.0, &1.0, Some(&2.0), None, None), (1.0, 0.0));
+/// ```
+#[inline(always)]
+#[track_caller]
+pub fn clamp_jvp<T: Real>(
+    x: &T,
+    lo: &T,
+    hi: &T,
+    x_dot: Option<&T>,
+    lo_dot: Option<&T>,
+    hi_dot: Option<&T>,
+) -> (T, T) {
+    let (y, (dx, dlo, dhi)) = clamp(x, lo, hi);
+    let mut y_dot = T::zero();
+    for (d, t) in [(dx, x_dot), (dlo, lo_dot), (dhi, hi_dot)] {
+        if let (Some(t), true) = (t, d != T::zero()) {
+            y_dot = *t;
+        }
+    }
+    (y, y_dot)
+}
+
+/// Reverse mode of [`clamp`]: the cotangent goes to whichever input the value was, for the
+/// inputs given as `Some((adjoint, partial))`.
+///
+/// ```
+/// use autodiff_runtime::{ops, Adjoint};
+/// let (_, (dx, dlo, _)) = ops::clamp(&-2.0f64, &0.0, &1.0);
+/// let (mut x_bar, mut lo_bar) = (Adjoint::zero(), Adjoint::zero());
+/// ops::clamp_vjp(Adjoint::new(1.0), Some((&mut x_bar, dx)), Some((&mut lo_bar, dlo)), None);
+/// assert_eq!((x_bar.get(), lo_bar.get()), (Some(0.0), Some(1.0)));
+/// ```
+#[inline(always)]
+pub fn clamp_vjp<T: Real>(
+    y_bar: Adjoint<T>,
+    x: Option<(&mut Adjoint<T>, T)>,
+    lo: Option<(&mut Adjoint<T>, T)>,
+    hi: Option<(&mut Adjoint<T>, T)>,
+) {
+    super::mul_add_vjp(y_bar, x, lo, hi)
+}
