@@ -116,14 +116,7 @@ pub fn clamp<T: Real>(x: &T, lo: &T, hi: &T) -> (T, (T, T, T)) {
 /// ```
 #[inline(always)]
 #[track_caller]
-pub fn clamp_jvp<T: Real>(
-    x: &T,
-    lo: &T,
-    hi: &T,
-    x_dot: Option<&T>,
-    lo_dot: Option<&T>,
-    hi_dot: Option<&T>,
-) -> (T, T) {
+pub fn clamp_jvp<T: Real>(x: &T, lo: &T, hi: &T, x_dot: Option<&T>, lo_dot: Option<&T>, hi_dot: Option<&T>) -> (T, T) {
     let (y, (dx, dlo, dhi)) = clamp(x, lo, hi);
     let mut y_dot = T::zero();
     for (d, t) in [(dx, x_dot), (dlo, lo_dot), (dhi, hi_dot)] {
