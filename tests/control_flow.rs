@@ -343,3 +343,26 @@ fn block_expressions_keep_their_scope() {
     let g = block_expressions::grad(0.3);
     assert!((g - 6.0 * 0.6f64.exp()).abs() < 1e-12);
 }
+
+#[differentiable]
+fn tuple_state(x: f64, v: f64, n: usize) -> f64 {
+    let mut state = (x, v);
+    for _ in 0..n {
+        state = (state.0 + 0.1 * state.1, state.1 - 0.1 * state.0.sin());
+    }
+    let (p, q) = state;
+    let r = if p > q { (p, q * 2.0) } else { (q, p) };
+    let mut s = r;
+    if n > 2 {
+        s = (s.1, s.0);
+    }
+    s.0 * s.1
+}
+
+#[test]
+fn tuples_carried_through_loops_and_branches() {
+    for n in [0, 1, 3, 6] {
+        check2!(tuple_state, 0.4, -0.3, n);
+        check2!(tuple_state, -0.2, 0.9, n);
+    }
+}

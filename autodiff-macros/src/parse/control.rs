@@ -200,26 +200,15 @@ impl Lower<'_> {
             if after.iter().all(|b| b.same(&before)) {
                 continue;
             }
-            if after.iter().chain([&before]).any(|b| matches!(b, Binding::Active(Tree::Tuple(_)))) {
-                if name != "__ret" {
-                    self.cx.error_spanned(&node, format!("`{name}` holds a tuple and is reassigned in this branch; assign its elements to separate variables"));
-                }
-                continue;
+            let per_arm: Vec<Option<Tree>> = after.iter().map(|b| Some(self.binding_tree(b.clone()))).collect();
+            match self.meet(&name, &per_arm, &mut values, &mut outputs) {
+                Some(tree) => self.rebind(&name, Binding::Active(tree)),
+                None if name == "__ret" => {}
+                None => self.cx.error_spanned(
+                    &node,
+                    format!("`{name}` holds values of different shapes in the arms of this branch (a tuple in one, a number or another tuple in another)"),
+                ),
             }
-            let ops: Vec<Operand> = after
-                .iter()
-                .map(|b| match b {
-                    Binding::Active(Tree::Leaf(op)) => op.clone(),
-                    Binding::Inactive(id) => Operand::Const(id.to_token_stream()),
-                    Binding::Active(Tree::Tuple(_)) => unreachable!("tuples are reported above"),
-                })
-                .collect();
-            let var = self.fresh(&name);
-            outputs.push(var);
-            for (v, op) in values.iter_mut().zip(ops) {
-                v.push(op);
-            }
-            self.rebind(&name, Binding::Active(Tree::var(var)));
         }
 
         // The branch's own value.
@@ -228,19 +217,15 @@ impl Lower<'_> {
         let mut value = Tree::Leaf(Operand::Const(quote!(())));
         if want_value {
             let tails: Vec<Option<Tree>> = lowered.iter().map(|(_, t, _)| t.clone()).collect();
-            if tails.iter().flatten().any(|t| matches!(t, Tree::Tuple(_)) && t.is_active()) {
-                self.cx.error_spanned(&node, "a branch whose value is a tuple is not supported; assign the elements to separate variables in each arm");
-            } else if tails.iter().flatten().any(Tree::is_active) {
-                let var = self.temp();
-                for (v, t) in values.iter_mut().zip(&tails) {
-                    v.push(match t {
-                        Some(Tree::Leaf(op)) => op.clone(),
-                        Some(t @ Tree::Tuple(_)) => Operand::Const(tree_tokens(self, t)),
-                        None => Operand::Const(default_value()),
-                    });
+            if tails.iter().flatten().any(Tree::is_active) {
+                let name = format!("t{}", self.vars.len());
+                match self.meet(&name, &tails, &mut values, &mut outputs) {
+                    Some(tree) => value = tree,
+                    None => self.cx.error_spanned(
+                        &node,
+                        "the arms of this branch give values of different shapes (a tuple in one, a number or another tuple in another)",
+                    ),
                 }
-                outputs.push(var);
-                value = Tree::var(var);
             } else if tails.iter().any(Option::is_some) {
                 let r = format_ident!("__r{}", id, span = Span::mixed_site());
                 for (slot, t) in results.iter_mut().zip(&tails) {
@@ -261,6 +246,57 @@ impl Lower<'_> {
             .collect();
         self.stmts.push(Stmt::Branch(Branch { id, head, arms, outputs, result }));
         value
+    }
+    /// Makes fresh outputs for values that meet after a branch, one per leaf of their common
+    /// shape, and appends each arm's leaf to that arm's `values` (a default for an arm that
+    /// left early, `None`). Returns the tree of outputs, or `None` if the shapes differ.
+    fn meet(
+        &mut self,
+        name: &str,
+        per_arm: &[Option<Tree>],
+        values: &mut [Vec<Operand>],
+        outputs: &mut Vec<crate::ir::Var>,
+    ) -> Option<Tree> {
+        let shape = per_arm.iter().flatten().next()?.clone();
+        if !per_arm.iter().flatten().all(|t| same_shape(t, &shape)) {
+            return None;
+        }
+        let mut path = Vec::new();
+        Some(self.meet_at(name, &shape, per_arm, values, outputs, &mut path))
+    }
+
+    fn meet_at(
+        &mut self,
+        name: &str,
+        shape: &Tree,
+        per_arm: &[Option<Tree>],
+        values: &mut [Vec<Operand>],
+        outputs: &mut Vec<crate::ir::Var>,
+        path: &mut Vec<usize>,
+    ) -> Tree {
+        match shape {
+            Tree::Leaf(_) => {
+                let var = self.fresh(name);
+                outputs.push(var);
+                for (v, t) in values.iter_mut().zip(per_arm) {
+                    v.push(match t {
+                        Some(t) => leaf_at(t, path).clone(),
+                        None => Operand::Const(default_value()),
+                    });
+                }
+                Tree::var(var)
+            }
+            Tree::Tuple(items) => Tree::Tuple(
+                (0..items.len())
+                    .map(|i| {
+                        path.push(i);
+                        let t = self.meet_at(name, &items[i], per_arm, values, outputs, path);
+                        path.pop();
+                        t
+                    })
+                    .collect(),
+            ),
+        }
     }
 
     fn arm_expr(&mut self, e: &Expr, want_value: bool) -> Option<Tree> {
@@ -327,24 +363,17 @@ impl Lower<'_> {
                 }
             }
         }
-        let active = scan::active_names(body, &active);
-        let mut slots = Vec::new();
+        let active = scan::active_names(body, &active); // One slot per leaf of the variable's value: a tuple carries one slot per element.
+        let mut slots: Vec<(String, Tree, Vec<(crate::ir::Var, Operand)>)> = Vec::new();
         let mut reported: Vec<String> = Vec::new();
         for name in assigned.iter().filter(|n| active.contains(*n)) {
-            let init = match self.lookup(name).cloned().expect("visible name") {
-                Binding::Active(Tree::Leaf(op)) => op,
-                Binding::Inactive(id) => Operand::Const(id.to_token_stream()),
-                Binding::Active(Tree::Tuple(_)) => {
-                    if name != "__ret" {
-                        self.cx.error_spanned(e, format!("`{name}` holds a tuple and is reassigned in this loop; assign its elements to separate variables"));
-                    }
-                    reported.push(name.clone());
-                    continue;
-                }
-            };
-            let var = self.fresh(name);
-            self.rebind(name, Binding::Active(Tree::var(var)));
-            slots.push((name.clone(), var, init));
+            let b = self.lookup(name).cloned().expect("visible name");
+            let shape = self.binding_tree(b);
+            let inits = leaves(&shape);
+            let vars: Vec<crate::ir::Var> = inits.iter().map(|_| self.fresh(name)).collect();
+            let tree = rebuild(&shape, &mut vars.iter().copied());
+            self.rebind(name, Binding::Active(tree));
+            slots.push((name.clone(), shape, vars.into_iter().zip(inits).collect()));
         }
 
         let brk = format_ident!("__brk{}", id, span = Span::mixed_site());
@@ -382,27 +411,24 @@ impl Lower<'_> {
             self.seq(&body.stmts, false, false);
         }
         let mut ends = Vec::new();
-        for (name, _, _) in &slots {
-            ends.push(match self.lookup(name).cloned().expect("visible name") {
-                Binding::Active(Tree::Leaf(op)) => op,
-                Binding::Inactive(id) => Operand::Const(id.to_token_stream()),
-                Binding::Active(Tree::Tuple(_)) => {
-                    if name != "__ret" {
-                        self.cx.error_spanned(
-                            e,
-                            format!(
-                                "`{name}` is assigned a tuple in this loop; assign its elements to separate variables"
-                            ),
-                        );
-                    }
-                    Operand::Const(quote!(()))
+        for (name, shape, leaves_) in &slots {
+            let b = self.lookup(name).cloned().expect("visible name");
+            let end = self.binding_tree(b);
+            if same_shape(&end, shape) {
+                ends.extend(leaves(&end));
+            } else {
+                if name != "__ret" {
+                    self.cx.error_spanned(e, format!("`{name}` changes shape in this loop (a tuple becomes a number, or the reverse); keep one shape"));
                 }
-            });
+                reported.push(name.clone());
+                ends.extend(leaves_.iter().map(|(v, _)| Operand::Var(*v)));
+            }
         }
         self.scopes.pop();
         let stmts = std::mem::replace(&mut self.stmts, outer);
-        for (name, var, _) in &slots {
-            self.rebind(name, Binding::Active(Tree::var(*var)));
+        for (name, shape, leaves_) in &slots {
+            let tree = rebuild(shape, &mut leaves_.iter().map(|(v, _)| *v));
+            self.rebind(name, Binding::Active(tree));
         }
         for name in &assigned {
             let slotted = slots.iter().any(|(n, _, _)| n == name);
@@ -413,7 +439,12 @@ impl Lower<'_> {
         self.loops.pop();
         let depth = self.loops.len();
         self.exits.retain(|(_, t)| *t != Some(depth));
-        let slots = slots.into_iter().zip(ends).map(|((_, var, init), end)| Slot { var, init, end }).collect();
+        let slots = slots
+            .into_iter()
+            .flat_map(|(_, _, leaves_)| leaves_)
+            .zip(ends)
+            .map(|((var, init), end)| Slot { var, init, end })
+            .collect();
         let body = Block { id: self.next_id(), stmts };
         self.stmts.push(Stmt::Loop(Loop { id, head, slots, body, brk, skip }));
         match value_name {
@@ -557,6 +588,40 @@ impl Lower<'_> {
         let mut v = V { depth: 0, labels: Vec::new(), found: false };
         v.visit_expr(e);
         v.found
+    }
+}
+
+/// Whether two values are both leaves, or tuples of the same shape.
+fn same_shape(a: &Tree, b: &Tree) -> bool {
+    match (a, b) {
+        (Tree::Leaf(_), Tree::Leaf(_)) => true,
+        (Tree::Tuple(x), Tree::Tuple(y)) => x.len() == y.len() && x.iter().zip(y).all(|(a, b)| same_shape(a, b)),
+        _ => false,
+    }
+}
+
+/// The leaf of `t` at `path` (tuple indices).
+fn leaf_at<'t>(t: &'t Tree, path: &[usize]) -> &'t Operand {
+    match (t, path.split_first()) {
+        (Tree::Leaf(op), _) => op,
+        (Tree::Tuple(items), Some((i, rest))) => leaf_at(&items[*i], rest),
+        (Tree::Tuple(_), None) => unreachable!("shapes were compared"),
+    }
+}
+
+/// The leaves of `t`, in order.
+fn leaves(t: &Tree) -> Vec<Operand> {
+    match t {
+        Tree::Leaf(op) => vec![op.clone()],
+        Tree::Tuple(items) => items.iter().flat_map(leaves).collect(),
+    }
+}
+
+/// `shape` with its leaves replaced, in order, by `vars`.
+fn rebuild(shape: &Tree, vars: &mut impl Iterator<Item = crate::ir::Var>) -> Tree {
+    match shape {
+        Tree::Leaf(_) => Tree::var(vars.next().expect("one value per leaf")),
+        Tree::Tuple(items) => Tree::Tuple(items.iter().map(|i| rebuild(i, vars)).collect()),
     }
 }
 

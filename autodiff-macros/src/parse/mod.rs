@@ -606,7 +606,7 @@ impl Lower<'_> {
                     (syn::Member::Unnamed(idx), Tree::Tuple(items)) if (idx.index as usize) < items.len() => {
                         items[idx.index as usize].clone()
                     }
-                    (syn::Member::Unnamed(_), Tree::Leaf(_)) => self.unsupported(e, "a tuple field of a call's result cannot be read directly; destructure the result in the `let` that makes the call: `let (a, b) = g(x);`"),
+                    (syn::Member::Unnamed(_), Tree::Leaf(_)) => self.unsupported(e, "this value is not a tuple the macro can see into: a call's result must be destructured in the `let` that makes the call (`let (a, b) = g(x);`), and a tuple carried through a loop must start from active values"),
                     _ => self.unsupported(e, "field access on an active value is not supported; only tuple fields (`t.0`) of tuples built in this function are"),
                 }
             }
@@ -694,12 +694,21 @@ impl Lower<'_> {
     }
 
     fn op(&mut self, name: &str, args: Vec<Operand>, int_arg: Option<TokenStream>, span: Span) -> Tree {
+        let rule = rules::by_name(name);
         if args.iter().all(|a| matches!(a, Operand::Const(_))) {
-            // Unreachable for user code (inactive expressions are kept whole), kept for safety.
-            return dummy();
+            // Constant operands (inactive expressions are usually kept whole): the rule's
+            // primal value, a constant.
+            let f = format_ident!("{}", rule.name);
+            let args = args.iter().map(|a| operand_tokens(self, a));
+            let int = int_arg.iter();
+            let value = if rule.linear {
+                quote!(__ad::ops::#f(#(&#args,)* #(#int)*))
+            } else {
+                quote!(__ad::ops::#f(#(&#args,)* #(#int)*).0)
+            };
+            return Tree::Leaf(Operand::Const(value));
         }
         let dst = self.temp();
-        let rule = rules::by_name(name);
         let pure = args.iter().map(|a| self.is_pure(a)).collect();
         self.stmts.push(Stmt::Op(Op { dst, rule, args, int_arg, pure, span }));
         Tree::var(dst)

@@ -2,11 +2,11 @@ use autodiff_runtime::differentiable;
 
 #[differentiable]
 fn f(x: f64, n: usize) -> f64 {
-    let mut p = (x, 1.0);
-    if n > 0 {
-        p = (x * x, x);
+    let mut p = (0.0, 1.0);
+    for _ in 0..n {
+        p = (p.1 * x, p.0);
     }
-    p.0 + p.1
+    p.0
 }
 
 fn main() {}
