@@ -667,30 +667,19 @@ impl Lower<'_> {
         if let Some(rule) = rules::binary_op(op) {
             return self.op(rule, vec![a, b], None, span);
         }
-        match op {
-            BinOp::Eq(_)
-            | BinOp::Ne(_)
-            | BinOp::Lt(_)
-            | BinOp::Le(_)
-            | BinOp::Gt(_)
-            | BinOp::Ge(_)
-            | BinOp::And(_)
-            | BinOp::Or(_) => {
-                // A comparison reads primal values; its result is a constant `bool`.
-                let (a, b) = (operand_tokens(self, &a), operand_tokens(self, &b));
-                Tree::Leaf(Operand::Const(quote!((#a #op #b))))
-            }
-            _ => {
-                self.cx.error_spanned(
-                    node,
-                    format!(
-                        "`{}` has no derivative rule; `#[differentiable]` functions support `+ - * /` on active values",
-                        op.to_token_stream()
-                    ),
-                );
-                dummy()
-            }
+        if scan::is_comparison(op) {
+            // A comparison reads primal values; its result is a constant `bool`.
+            let (a, b) = (operand_tokens(self, &a), operand_tokens(self, &b));
+            return Tree::Leaf(Operand::Const(quote!((#a #op #b))));
         }
+        self.cx.error_spanned(
+            node,
+            format!(
+                "`{}` has no derivative rule; `#[differentiable]` functions support `+ - * /` on active values",
+                op.to_token_stream()
+            ),
+        );
+        dummy()
     }
 
     fn op(&mut self, name: &str, args: Vec<Operand>, int_arg: Option<TokenStream>, span: Span) -> Tree {

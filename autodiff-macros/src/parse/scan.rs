@@ -149,17 +149,7 @@ pub fn result_active(e: &Expr, active: &HashSet<String>) -> bool {
         Expr::Lit(_) => false,
         Expr::Paren(p) => result_active(&p.expr, active),
         Expr::Group(g) => result_active(&g.expr, active),
-        Expr::Binary(b) => match b.op {
-            BinOp::Eq(_)
-            | BinOp::Ne(_)
-            | BinOp::Lt(_)
-            | BinOp::Le(_)
-            | BinOp::Gt(_)
-            | BinOp::Ge(_)
-            | BinOp::And(_)
-            | BinOp::Or(_) => false,
-            _ => result_active(&b.left, active) || result_active(&b.right, active),
-        },
+        Expr::Binary(b) => !is_comparison(&b.op) && (result_active(&b.left, active) || result_active(&b.right, active)),
         Expr::Cast(c) => !super::is_inactive_type(&c.ty) && result_active(&c.expr, active),
         Expr::MethodCall(m) if rules::NON_DIFFERENTIABLE.contains(&m.method.to_string().as_str()) => false,
         Expr::MethodCall(m) => result_active(&m.receiver, active) || m.args.iter().any(|a| result_active(a, active)),
@@ -178,6 +168,21 @@ pub fn result_active(e: &Expr, active: &HashSet<String>) -> bool {
             r.1
         }
     }
+}
+
+/// Comparisons and boolean connectives: they read values and give a constant `bool`.
+pub fn is_comparison(op: &BinOp) -> bool {
+    matches!(
+        op,
+        BinOp::Eq(_)
+            | BinOp::Ne(_)
+            | BinOp::Lt(_)
+            | BinOp::Le(_)
+            | BinOp::Gt(_)
+            | BinOp::Ge(_)
+            | BinOp::And(_)
+            | BinOp::Or(_)
+    )
 }
 
 pub fn is_compound(op: &BinOp) -> bool {
