@@ -193,7 +193,8 @@ impl Lower<'_> {
     fn temp(&mut self) -> Var {
         let n = self.vars.len();
         self.fresh(&format!("t{n}"))
-    }    fn bind(&mut self, id: &Ident, b: Binding) {
+    }
+    fn bind(&mut self, id: &Ident, b: Binding) {
         if let Binding::Inactive(_) = b {
             // Generated values get other names, so that `let mut s_1 = s;` reads clearly.
             self.used.insert(id.to_string());
