@@ -364,7 +364,7 @@ impl Lower<'_> {
             }
         }
         let active = scan::active_names(body, &active); // One slot per leaf of the variable's value: a tuple carries one slot per element.
-        let mut slots: Vec<(String, Tree, Vec<(crate::ir::Var, Operand)>)> = Vec::new();
+        let mut slots: Vec<Carried> = Vec::new();
         let mut reported: Vec<String> = Vec::new();
         for name in assigned.iter().filter(|n| active.contains(*n)) {
             let b = self.lookup(name).cloned().expect("visible name");
@@ -373,7 +373,7 @@ impl Lower<'_> {
             let vars: Vec<crate::ir::Var> = inits.iter().map(|_| self.fresh(name)).collect();
             let tree = rebuild(&shape, &mut vars.iter().copied());
             self.rebind(name, Binding::Active(tree));
-            slots.push((name.clone(), shape, vars.into_iter().zip(inits).collect()));
+            slots.push(Carried { name: name.clone(), shape, leaves: vars.into_iter().zip(inits).collect() });
         }
 
         let brk = format_ident!("__brk{}", id, span = Span::mixed_site());
@@ -411,7 +411,7 @@ impl Lower<'_> {
             self.seq(&body.stmts, false, false);
         }
         let mut ends = Vec::new();
-        for (name, shape, leaves_) in &slots {
+        for Carried { name, shape, leaves: leaves_ } in &slots {
             let b = self.lookup(name).cloned().expect("visible name");
             let end = self.binding_tree(b);
             if same_shape(&end, shape) {
@@ -426,12 +426,12 @@ impl Lower<'_> {
         }
         self.scopes.pop();
         let stmts = std::mem::replace(&mut self.stmts, outer);
-        for (name, shape, leaves_) in &slots {
+        for Carried { name, shape, leaves: leaves_ } in &slots {
             let tree = rebuild(shape, &mut leaves_.iter().map(|(v, _)| *v));
             self.rebind(name, Binding::Active(tree));
         }
         for name in &assigned {
-            let slotted = slots.iter().any(|(n, _, _)| n == name);
+            let slotted = slots.iter().any(|c| &c.name == name);
             if !slotted && !reported.contains(name) && matches!(self.lookup(name), Some(Binding::Active(_))) {
                 self.cx.error_spanned(e, format!("`{name}` becomes active inside this loop in a way `#[differentiable]` cannot follow; initialise it from an active value before the loop"));
             }
@@ -441,7 +441,7 @@ impl Lower<'_> {
         self.exits.retain(|(_, t)| *t != Some(depth));
         let slots = slots
             .into_iter()
-            .flat_map(|(_, _, leaves_)| leaves_)
+            .flat_map(|c| c.leaves)
             .zip(ends)
             .map(|((var, init), end)| Slot { var, init, end })
             .collect();
@@ -589,6 +589,13 @@ impl Lower<'_> {
         v.visit_expr(e);
         v.found
     }
+}
+
+/// A variable a loop carries: its value's shape, and one slot (with its initial value) per leaf.
+struct Carried {
+    name: String,
+    shape: Tree,
+    leaves: Vec<(crate::ir::Var, Operand)>,
 }
 
 /// Whether two values are both leaves, or tuples of the same shape.
