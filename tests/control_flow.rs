@@ -366,3 +366,59 @@ fn tuples_carried_through_loops_and_branches() {
         check2!(tuple_state, -0.2, 0.9, n);
     }
 }
+
+// Regressions found by the random-program test (tests/random_programs.rs).
+
+#[differentiable]
+fn constant_then_compound(x: f64) -> f64 {
+    let mut s = x * x;
+    s = 2.0;
+    s += x;
+    s * x
+}
+
+#[differentiable]
+fn early_constant_return(x: f64) -> f64 {
+    if x > 0.0 {
+        return 2.0;
+    }
+    x * 3.0
+}
+
+#[differentiable]
+fn shadow_in_loop(x: f64) -> f64 {
+    let s = x;
+    for _ in 0..3 {
+        let s = s * 2.0;
+        let _t = s + 1.0;
+    }
+    s * x
+}
+
+#[differentiable]
+fn tuple_after_loop_with_break(x: f64, n: usize) -> f64 {
+    let q = (x * 2.0, x.sin());
+    let mut s = x;
+    for i in 0..n {
+        if i > 1 {
+            break;
+        }
+        s *= x;
+    }
+    q.0 + q.1 * s
+}
+
+#[test]
+fn regressions_from_random_programs() {
+    assert_eq!(constant_then_compound(1.5), 5.25);
+    assert_eq!(constant_then_compound::value_and_grad(1.5), (5.25, 5.0));
+    assert_eq!(early_constant_return::value_and_grad(1.0), (2.0, 0.0));
+    assert_eq!(early_constant_return::jvp(1.0, 1.0), (2.0, 0.0));
+    assert_eq!(early_constant_return::value_and_grad(-1.0), (-3.0, 3.0));
+    assert_eq!(shadow_in_loop::value_and_grad(1.5), (2.25, 3.0));
+    for n in [0, 2, 5] {
+        check1!(tuple_after_loop_with_break, 0.7, n);
+        check1!(constant_then_compound, 0.7);
+        check1!(shadow_in_loop, -0.4);
+    }
+}

@@ -409,10 +409,12 @@ impl Lower<'_> {
             self.guard(&body.stmts, false, false);
         } else {
             self.seq(&body.stmts, false, false);
-        }
+        } // The carried variables' values at the end of the body, as the scopes outside the body
+        // see them (a `let` in the body that shadows one of them does not end its life).
         let mut ends = Vec::new();
+        let body_scope = self.scopes.len() - 1;
         for Carried { name, shape, leaves: leaves_ } in &slots {
-            let b = self.lookup(name).cloned().expect("visible name");
+            let b = lookup_in(&self.scopes[..body_scope], name).expect("visible name");
             let end = self.binding_tree(b);
             if same_shape(&end, shape) {
                 ends.extend(leaves(&end));

@@ -30,13 +30,23 @@ enum Binding {
 }
 
 impl Binding {
-    /// The same binding (same active value, or both constants kept by name).
+    /// The same binding (same active values, or both constants kept by name).
     fn same(&self, other: &Binding) -> bool {
         match (self, other) {
-            (Binding::Active(Tree::Leaf(Operand::Var(a))), Binding::Active(Tree::Leaf(Operand::Var(b)))) => a == b,
+            (Binding::Active(a), Binding::Active(b)) => same_tree(a, b),
             (Binding::Inactive(_), Binding::Inactive(_)) => true,
             _ => false,
         }
+    }
+}
+
+/// The same values: the same active values and equal constants, in the same shape.
+fn same_tree(a: &Tree, b: &Tree) -> bool {
+    match (a, b) {
+        (Tree::Leaf(Operand::Var(x)), Tree::Leaf(Operand::Var(y))) => x == y,
+        (Tree::Leaf(Operand::Const(x)), Tree::Leaf(Operand::Const(y))) => x.to_string() == y.to_string(),
+        (Tree::Tuple(x), Tree::Tuple(y)) => x.len() == y.len() && x.iter().zip(y).all(|(a, b)| same_tree(a, b)),
+        _ => false,
     }
 }
 
@@ -461,10 +471,23 @@ impl Lower<'_> {
         if value.is_active() {
             self.rebind(name, Binding::Active(value));
         } else {
-            let id = if name.starts_with("__") { Ident::new(name, Span::mixed_site()) } else { Ident::new(name, span) };
             let tokens = tree_tokens(self, &value);
-            self.stmts.push(Stmt::Inactive(quote!(let #id = #tokens;)));
-            self.rebind(name, Binding::Inactive(id));
+            match self.lookup(name).cloned() {
+                // Already an ordinary local: assign it, so that the value outlives the block
+                // (a shadowing `let` inside a branch or loop would be lost at its end).
+                Some(Binding::Inactive(id)) => self.stmts.push(Stmt::Inactive(quote!(#id = #tokens;))),
+                // An active name becomes an ordinary local again; `mut`, since the user's
+                // variable is mutable and later statements may assign it as written.
+                _ => {
+                    let id = if name.starts_with("__") {
+                        Ident::new(name, Span::mixed_site())
+                    } else {
+                        Ident::new(name, span)
+                    };
+                    self.stmts.push(Stmt::Inactive(quote!(let mut #id = #tokens;)));
+                    self.rebind(name, Binding::Inactive(id));
+                }
+            }
         }
     }
 
