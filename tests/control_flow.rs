@@ -369,6 +369,7 @@ fn tuples_carried_through_loops_and_branches() {
 
 // Regressions found by the random-program test (tests/random_programs.rs).
 
+#[allow(unused_assignments)]
 #[differentiable]
 fn constant_then_compound(x: f64) -> f64 {
     let mut s = x * x;

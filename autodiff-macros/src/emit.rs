@@ -229,7 +229,7 @@ pub fn wrap(sig: &Signature, internals: TokenStream) -> TokenStream {
         };
 
         #[doc = #mod_doc]
-        #[allow(dead_code, unused_variables, unused_mut, unused_parens, unused_braces, unused_imports, non_snake_case, clippy::all, clippy::pedantic, clippy::nursery)]
+        #[allow(dead_code, unused_variables, unused_assignments, unused_mut, unused_parens, unused_braces, unused_imports, non_snake_case, clippy::all, clippy::pedantic, clippy::nursery)]
         #vis mod #name {
             use super::*;
             use ::autodiff_runtime::__private as __ad;

@@ -86,6 +86,7 @@ pub fn __jvp(
 #[allow(
     dead_code,
     unused_variables,
+    unused_assignments,
     unused_mut,
     unused_parens,
     unused_braces,
