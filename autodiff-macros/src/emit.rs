@@ -73,6 +73,12 @@ impl Signature {
 /// `<T as Value>::Tangent`
 fn tangent_type(ty: &Type) -> TokenStream {
     use syn::spanned::Spanned;
+    // A borrowed value has the value's tangent; naming it without the borrow keeps the
+    // signature free of elided lifetimes.
+    let ty = match ty {
+        syn::Type::Reference(r) => &*r.elem,
+        other => other,
+    };
     quote_spanned!(ty.span()=> <#ty as __ad::Value>::Tangent)
 }
 

@@ -14,6 +14,8 @@ pub struct Var(pub usize);
 pub struct VarInfo {
     /// Hygienic (mixed-site) identifier of the primal value.
     pub ident: Ident,
+    /// A parameter of reference type (`x: &Array2<f64>`): read as `(*x)`.
+    pub deref: bool,
 }
 
 /// An argument of an operation: an active value, or a constant expression (tokens).
@@ -194,6 +196,9 @@ pub struct Function {
     pub body: Block,
     pub output: Tree,
     pub vars: Vec<VarInfo>,
+    /// Every parameter and the result are real scalars (or integers, or tuples of them), so
+    /// every value is a scalar and a product's partial can be read from the other factor.
+    pub scalar: bool,
 }
 
 impl Function {

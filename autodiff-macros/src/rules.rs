@@ -10,7 +10,7 @@ pub enum Arity {
     Binary,
     /// `a.f(b, c)`.
     Ternary,
-    /// `x.powi(n)`: one differentiable argument and an integer constant.
+    /// `x.powi(n)`, `x.sum_axis(Axis(k))`: one differentiable argument and a constant one.
     IntPow,
 }
 
@@ -35,10 +35,10 @@ table! {
     Unary false: sin cos tan asin acos atan sinh cosh tanh asinh acosh atanh exp exp2 exp_m1 ln
         log2 log10 ln_1p sqrt cbrt recip abs;
     Unary true: neg to_degrees to_radians fract;
-    Binary false: mul div powf log atan2 hypot max min;
-    Binary true: add sub;
+    Unary false: sum mean t;
+    Binary false: add sub mul div powf log atan2 hypot max min dot;
     Ternary false: mul_add clamp;
-    IntPow false: powi;
+    IntPow false: powi sum_axis mean_axis logsumexp softmax;
 }
 
 /// Float methods whose result is piecewise constant or not a number: evaluated on primal

@@ -147,11 +147,19 @@ fn reference_params(cx: &Ctxt, item: &ItemFn, args: &Args) {
             syn::Pat::Ident(pi) => named(&pi.ident) && !is_inactive_type(&pt.ty),
             _ => !is_inactive_type(&pt.ty),
         };
-        if active {
+        if active && r.mutability.is_some() {
             cx.error_spanned(
                 r,
                 format!(
-                    "active parameters are taken by value; write `{elem}` instead of `&{elem}`",
+                    "active parameters cannot be `&mut`; take `{elem}` or `&{elem}` and return the result",
+                    elem = r.elem.to_token_stream()
+                ),
+            );
+        } else if active && matches!(&*r.elem, syn::Type::Tuple(_)) {
+            cx.error_spanned(
+                r,
+                format!(
+                    "tuple parameters are taken by value; write `{elem}` instead of `&{elem}`",
                     elem = r.elem.to_token_stream()
                 ),
             );

@@ -46,6 +46,12 @@ impl<T> Adjoint<T> {
         self.0
     }
 
+    /// A reference to the accumulated value, or `None` when nothing contributed.
+    #[inline(always)]
+    pub fn peek(&self) -> Option<&T> {
+        self.0.as_ref()
+    }
+
     /// Whether nothing has contributed yet.
     #[inline(always)]
     pub fn is_zero(&self) -> bool {

@@ -43,8 +43,10 @@
 extern crate self as autodiff_runtime;
 
 mod adjoint;
+pub mod array;
 pub mod check;
 pub mod ops;
+mod partial;
 mod real;
 mod tape;
 mod value;
@@ -57,4 +59,10 @@ pub use autodiff_macros::{differentiable, primitive};
 pub use check::check_grads;
 pub use real::Real;
 pub use tape::{Slot, Tape};
-pub use value::{Accumulate, Scalar, Value};
+pub use array::ArrayExt;
+pub use partial::{MinusOne, One, Partial, Scale};
+pub use value::{Accumulate, Linear, Scalar, Value};
+
+/// The ndarray version the runtime is built against, re-exported so that users and
+/// generated code name the same types.
+pub use ndarray;

@@ -16,7 +16,7 @@ use crate::Real;
 #[diagnostic::on_unimplemented(
     message = "`{Self}` is not a differentiable value type",
     label = "this value has no tangent type",
-    note = "`#[differentiable]` differentiates `f64`, `f32` and tuples of them; mark integer or other constant parameters as inactive with `#[differentiable(wrt(...))]`"
+    note = "`#[differentiable]` differentiates `f64`, `f32`, ndarray arrays of them, and tuples of those; mark integer or other constant parameters as inactive with `#[differentiable(wrt(...))]`"
 )]
 pub trait Value {
     /// The type of this value's derivatives.
@@ -51,33 +51,77 @@ pub trait Scalar: Value {
 /// ```
 #[diagnostic::on_unimplemented(
     message = "tangents of type `{Self}` cannot be accumulated",
-    note = "tangent types are `f64`, `f32` and tuples of them"
+    note = "tangent types are `f64`, `f32`, owned ndarray arrays of them, and tuples of those"
 )]
 pub trait Accumulate {
     /// Adds `other` into `self`.
     fn accumulate(&mut self, other: Self);
 }
 
-impl<T: Real> Value for T {
-    type Tangent = T;
+macro_rules! scalar_impls {
+    ($($t:ty)*) => {$(
+        impl Value for $t {
+            type Tangent = $t;
+            #[inline(always)]
+            fn zero_tangent(&self) -> $t {
+                0.0
+            }
+        }
+
+        impl Scalar for $t {
+            #[inline(always)]
+            fn one_tangent(&self) -> $t {
+                1.0
+            }
+        }
+
+        impl Accumulate for $t {
+            #[inline(always)]
+            fn accumulate(&mut self, other: $t) {
+                *self += other;
+            }
+        }
+
+        impl Linear for $t {
+            type Elem = $t;
+            #[inline(always)]
+            fn scale(self, c: $t) -> $t {
+                self * c
+            }
+        }
+    )*};
+}
+
+scalar_impls!(f32 f64);
+
+/// A borrowed value is differentiated as the value itself: `&Array2<f64>` parameters have
+/// `Array2<f64>` gradients.
+impl<V: Value + ?Sized> Value for &V {
+    type Tangent = V::Tangent;
     #[inline(always)]
-    fn zero_tangent(&self) -> T {
-        T::zero()
+    fn zero_tangent(&self) -> V::Tangent {
+        (**self).zero_tangent()
     }
 }
 
-impl<T: Real> Scalar for T {
+impl<V: Scalar + ?Sized> Scalar for &V {
     #[inline(always)]
-    fn one_tangent(&self) -> T {
-        T::one()
+    fn one_tangent(&self) -> V::Tangent {
+        (**self).one_tangent()
     }
 }
 
-impl<T: Real> Accumulate for T {
-    #[inline(always)]
-    fn accumulate(&mut self, other: T) {
-        *self += other;
-    }
+/// Tangents that scale by a real number: the reverse of linear rules such as `neg`.
+///
+/// ```
+/// use autodiff_runtime::Linear;
+/// assert_eq!(2.0f64.scale(-1.5), -3.0);
+/// ```
+pub trait Linear: Accumulate + Sized {
+    /// The real scalar of the tangent space.
+    type Elem: Real;
+    /// `self · c`.
+    fn scale(self, c: Self::Elem) -> Self;
 }
 
 macro_rules! tuple_impls {

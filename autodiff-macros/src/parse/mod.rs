@@ -69,13 +69,24 @@ pub fn is_inactive_type(ty: &syn::Type) -> bool {
         syn::Type::Path(p) if p.qself.is_none() => {
             const NAMES: &[&str] = &[
                 "i8", "i16", "i32", "i64", "i128", "isize", "u8", "u16", "u32", "u64", "u128", "usize", "bool", "char",
-                "str", "String",
+                "str", "String", "Axis",
             ];
             p.path.get_ident().is_some_and(|id| NAMES.iter().any(|n| id == n))
         }
         syn::Type::Paren(p) => is_inactive_type(&p.elem),
         syn::Type::Group(g) => is_inactive_type(&g.elem),
         _ => false,
+    }
+}
+
+/// Whether `ty` is a real scalar, an integer, `bool`, or a tuple of those.
+fn is_scalar_type(ty: &syn::Type) -> bool {
+    match ty {
+        syn::Type::Tuple(t) => t.elems.iter().all(is_scalar_type),
+        syn::Type::Paren(p) => is_scalar_type(&p.elem),
+        syn::Type::Group(g) => is_scalar_type(&g.elem),
+        syn::Type::Path(p) if p.path.is_ident("f64") || p.path.is_ident("f32") => true,
+        other => is_inactive_type(other) && !matches!(other, syn::Type::Reference(_)),
     }
 }
 
@@ -98,6 +109,7 @@ pub fn function(cx: &Ctxt, item: &syn::ItemFn, args: &Args) -> Option<Function> 
             syn::ReturnType::Default => syn::parse_quote!(()),
         },
         odd_params: HashMap::new(),
+        ref_params: HashSet::new(),
     };
     let ret = match &item.sig.output {
         syn::ReturnType::Type(_, ty) => (**ty).clone(),
@@ -135,6 +147,9 @@ pub fn function(cx: &Ctxt, item: &syn::ItemFn, args: &Args) -> Option<Function> 
             }
             for id in pat_idents(&pt.pat) {
                 lower.bind(&id, Binding::Inactive(id.clone()));
+                if matches!(&*pt.ty, syn::Type::Reference(_)) {
+                    lower.ref_params.insert(id.to_string());
+                }
             }
             params.push(Param { ident, ty: (*pt.ty).clone(), active: None });
         }
@@ -142,7 +157,11 @@ pub fn function(cx: &Ctxt, item: &syn::ItemFn, args: &Args) -> Option<Function> 
     let output = lower.body(&item.block);
     let Lower { vars, stmts, .. } = lower;
     let body = Block { id: 0, stmts };
-    Some(Function { vis: item.vis.clone(), name: item.sig.ident.clone(), params, ret, body, output, vars })
+    let scalar = item.sig.inputs.iter().all(|i| match i {
+        syn::FnArg::Typed(pt) => is_scalar_type(&pt.ty),
+        syn::FnArg::Receiver(_) => false,
+    }) && is_scalar_type(&ret);
+    Some(Function { vis: item.vis.clone(), name: item.sig.ident.clone(), params, ret, body, output, vars, scalar })
 }
 
 struct Lower<'a> {
@@ -166,6 +185,8 @@ struct Lower<'a> {
     ret_ty: syn::Type,
     /// Active parameters whose type is neither a float nor a tuple, with that type, for hints.
     odd_params: HashMap<String, String>,
+    /// Constant parameters of reference type, read as `(*x)` when a rule takes them.
+    ref_params: HashSet<String>,
 }
 
 impl Lower<'_> {
@@ -181,7 +202,7 @@ impl Lower<'_> {
             k += 1;
         }
         self.used.insert(name.clone());
-        self.vars.push(VarInfo { ident: Ident::new(&name, Span::mixed_site()) });
+        self.vars.push(VarInfo { ident: Ident::new(&name, Span::mixed_site()), deref: false });
         Var(self.vars.len() - 1)
     }
 
@@ -205,6 +226,7 @@ impl Lower<'_> {
         self.fresh(&format!("t{n}"))
     }
     fn bind(&mut self, id: &Ident, b: Binding) {
+        self.ref_params.remove(&id.to_string());
         if let Binding::Inactive(_) = b {
             // Generated values get other names, so that `let mut s_1 = s;` reads clearly.
             self.used.insert(id.to_string());
@@ -232,7 +254,11 @@ impl Lower<'_> {
                 let name = pi.ident.to_string();
                 Some(self.tuple_type_pattern(&name, tt))
             }
-            (syn::Pat::Ident(pi), _) if pi.subpat.is_none() => Some(Pat::Var(self.fresh(&pi.ident.to_string()))),
+            (syn::Pat::Ident(pi), _) if pi.subpat.is_none() => {
+                let v = self.fresh(&pi.ident.to_string());
+                self.vars[v.0].deref = matches!(ty, syn::Type::Reference(_));
+                Some(Pat::Var(v))
+            }
             (syn::Pat::Tuple(pt), syn::Type::Tuple(tt)) if pt.elems.len() == tt.elems.len() => {
                 let mut items = Vec::new();
                 for (p, t) in pt.elems.iter().zip(&tt.elems) {
@@ -582,6 +608,11 @@ impl Lower<'_> {
     /// Lowers an expression to the values it computes.
     fn expr(&mut self, e: &Expr) -> Tree {
         if !self.is_active(e) && !self.escapes(e) {
+            if let Expr::Path(p) = strip(e) {
+                if let Some(id) = p.path.get_ident().filter(|id| self.ref_params.contains(&id.to_string())) {
+                    return Tree::Leaf(Operand::Const(quote!((*#id))));
+                }
+            }
             return Tree::Leaf(Operand::Const(const_tokens(e)));
         }
         match e {
@@ -591,6 +622,10 @@ impl Lower<'_> {
                 let name = p.path.get_ident().map(ToString::to_string).unwrap_or_default();
                 match self.lookup(&name) {
                     Some(Binding::Active(t)) => t.clone(),
+                    _ if self.ref_params.contains(&name) => {
+                        let id = p.path.get_ident();
+                        Tree::Leaf(Operand::Const(quote!((*#id))))
+                    }
                     _ => Tree::Leaf(Operand::Const(const_tokens(e))),
                 }
             }
@@ -742,6 +777,16 @@ impl Lower<'_> {
         if name == "clone" || name == "to_owned" {
             return self.expr(recv);
         }
+        if (name == "unwrap" || name == "expect")
+            && matches!(strip(recv), Expr::MethodCall(m) if m.method == "mean_axis" || m.method == "mean")
+        {
+            // `x.mean_axis(ax).unwrap()`: the rule returns the mean itself and panics on an
+            // empty axis.
+            return self.expr(recv);
+        }
+        if name == "mapv" || name == "map" {
+            return self.mapv(recv, method, args, e);
+        }
         let x = self.leaf(recv);
         if rules::NON_DIFFERENTIABLE.contains(&name.as_str()) {
             let x = operand_tokens(self, &x);
@@ -777,7 +822,12 @@ impl Lower<'_> {
         }
         if rule.arity == Arity::IntPow {
             if self.is_active(args[0]) {
-                self.cx.error_spanned(args[0], "the exponent of `powi` is an integer and cannot depend on an active value; use `powf` for a differentiable exponent");
+                let msg = if name == "powi" {
+                    "the exponent of `powi` is an integer and cannot depend on an active value; use `powf` for a differentiable exponent".to_string()
+                } else {
+                    format!("the argument of `{name}` is an axis or count and cannot depend on an active value")
+                };
+                self.cx.error_spanned(args[0], msg);
                 return dummy();
             }
             let n = args[0];
@@ -788,6 +838,22 @@ impl Lower<'_> {
             operands.push(self.leaf(a));
         }
         self.op(rule.name, operands, None, e.span())
+    }
+
+    /// `x.mapv(f64::exp)`: the elementwise rule named by the path.
+    fn mapv(&mut self, recv: &Expr, method: &Ident, args: &[&Expr], e: &Expr) -> Tree {
+        let rule = match args {
+            [Expr::Path(p)] if p.path.segments.len() == 2 && matches!(p.path.segments[0].ident.to_string().as_str(), "f64" | "f32") => {
+                let f = p.path.segments[1].ident.to_string();
+                rules::lookup(&f).filter(|r| matches!(r.arity, Arity::Unary) && !matches!(r.name, "sum" | "mean" | "t"))
+            }
+            _ => None,
+        };
+        let Some(rule) = rule else {
+            return self.unsupported(e, format!("`{method}` on an active array is differentiable with a float method path, such as `x.{method}(f64::tanh)`; for other elementwise functions write the array expression directly (`x * x + 1.0`, `x.exp()`)"));
+        };
+        let x = self.leaf(recv);
+        self.op(rule.name, vec![x], None, e.span())
     }
 
     fn call(&mut self, call: &syn::ExprCall, dst: Pat) {

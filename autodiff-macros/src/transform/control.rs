@@ -143,8 +143,8 @@ pub(crate) fn has_tag(head: &BranchHead) -> bool {
 
 /// The partials a rule saves: one for a unary rule, one per active argument of a binary or
 /// ternary rule, none for a linear rule. A product needs none for an argument whose partial
-/// (the other argument) the reverse sweep can read itself (see [`reused_partial`]), and one
-/// for both arguments of a square `x * x`.
+/// (the other argument) is a scalar the reverse sweep can read itself (see
+/// [`reused_partial`]), and one for both arguments of a square `x * x`.
 pub(crate) fn saved(f: &Function, op: &crate::ir::Op, available: &BTreeSet<Var>) -> Vec<Ident> {
     if op.rule.linear {
         return Vec::new();
@@ -196,6 +196,10 @@ pub(crate) fn partial_name(f: &Function, op: &crate::ir::Op, i: usize) -> Ident 
 /// once at the top of the function (not the slots of its loops, which change).
 pub(crate) fn available(f: &Function) -> BTreeSet<Var> {
     let mut out = Vec::new();
+    if !f.scalar {
+        // Values of unknown type may be arrays, which a partial must own.
+        return BTreeSet::new();
+    }
     for p in &f.params {
         if let Some(pat) = &p.active {
             pat.vars(&mut out);

@@ -42,6 +42,10 @@ pub(crate) fn pullback(f: &Function, v: Var) -> Ident {
 /// The primal tokens of an operand.
 pub(crate) fn operand(f: &Function, op: &Operand) -> TokenStream {
     match op {
+        Operand::Var(v) if f.vars[v.0].deref => {
+            let x = f.ident(*v);
+            quote!((*#x))
+        }
         Operand::Var(v) => f.ident(*v).to_token_stream(),
         Operand::Const(t) => t.clone(),
     }

@@ -203,49 +203,31 @@ impl Rev<'_> {
 fn op_rev(f: &Function, op: &Op, available: &BTreeSet<Var>) -> TokenStream {
     let rule = format_ident!("{}_vjp", op.rule.name, span = op.span);
     let y_bar = bar(f, op.dst);
-    let mut seen: Vec<Var> = Vec::new();
-    let mut temps = TokenStream::new();
-    let mut merges = TokenStream::new();
-    let args: Vec<TokenStream> = op
-        .args
-        .iter()
-        .enumerate()
-        .map(|(i, a)| {
-            let target = match a {
-                Operand::Const(_) => return quote!(None),
-                Operand::Var(v) if seen.contains(v) => {
-                    // The same value twice in one rule (`x * x`): a second adjoint, merged
-                    // after, keeps the borrows apart.
-                    let tmp = format_ident!("__dup{}", i, span = Span::mixed_site());
-                    let b = bar(f, *v);
-                    temps.extend(quote!(let mut #tmp = __ad::Adjoint::zero();));
-                    merges.extend(quote!(#b.merge(#tmp);));
-                    tmp
+    if matches!(op.rule.arity, Arity::Binary | Arity::Ternary) {
+        // One call per differentiable input, each with that input's partial.
+        let mut out = TokenStream::new();
+        for (i, a) in op.args.iter().enumerate() {
+            let Operand::Var(v) = a else { continue };
+            let target = bar(f, *v);
+            let d = match reused_partial(op, i, available) {
+                Some(other) => {
+                    let other = super::operand(f, other);
+                    quote!(__ad::Scale(#other))
                 }
-                Operand::Var(v) => {
-                    seen.push(*v);
-                    bar(f, *v)
-                }
+                None => partial_name(f, op, i).to_token_stream(),
             };
-            match (op.rule.arity, op.rule.linear) {
-                (Arity::Binary | Arity::Ternary, true) => quote!(Some(&mut #target)),
-                (Arity::Binary | Arity::Ternary, false) => {
-                    let d = match reused_partial(op, i, available) {
-                        Some(other) => super::operand(f, other),
-                        None => partial_name(f, op, i).to_token_stream(),
-                    };
-                    quote!(Some((&mut #target, #d)))
-                }
-                (_, true) => quote!(&mut #target),
-                (_, false) => {
-                    let d = saved(f, op.dst);
-                    quote!(&mut #target, #d)
-                }
-            }
-        })
-        .collect();
-    let call = quote_spanned!(op.span=> __ad::ops::#rule(#y_bar, #(#args),*););
-    if temps.is_empty() { call } else { quote!({ #temps #call #merges }) }
+            out.extend(quote_spanned!(op.span=> __ad::ops::#rule(&#y_bar, &mut #target, &#d);));
+        }
+        return out;
+    }
+    let Some(Operand::Var(v)) = op.args.first() else { return TokenStream::new() };
+    let target = bar(f, *v);
+    if op.rule.linear {
+        quote_spanned!(op.span=> __ad::ops::#rule(#y_bar, &mut #target);)
+    } else {
+        let d = saved(f, op.dst);
+        quote_spanned!(op.span=> __ad::ops::#rule(#y_bar, &mut #target, #d);)
+    }
 }
 
 /// The closure's parameter pattern, following the declared return type: a tuple type is

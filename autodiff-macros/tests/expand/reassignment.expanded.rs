@@ -30,9 +30,9 @@ pub fn __pullback(
     let (s, (_, _)) = __ad::ops::mul(&x, &x);
     let (t2, __t2_d) = __ad::ops::powi(&x, n);
     let (t3, (_, __t3_d1)) = __ad::ops::mul(&c, &t2);
-    let s_1 = __ad::ops::add(&s, &t3);
+    let (s_1, (__s_1_d0, __s_1_d1)) = __ad::ops::add(&s, &t3);
     let k = s_1.floor();
-    let t5 = __ad::ops::sub(&s_1, &k);
+    let (t5, (__t5_d0, _)) = __ad::ops::sub(&s_1, &k);
     (
         t5,
         move |__seed0| {
@@ -42,19 +42,13 @@ pub fn __pullback(
             let mut __t2_bar = __ad::Adjoint::zero();
             let mut __t3_bar = __ad::Adjoint::zero();
             let mut __s_1_bar = __ad::Adjoint::zero();
-            __ad::ops::sub_vjp(__t5_bar, Some(&mut __s_1_bar), None);
-            __ad::ops::add_vjp(__s_1_bar, Some(&mut __s_bar), Some(&mut __t3_bar));
-            __ad::ops::mul_vjp(__t3_bar, None, Some((&mut __t2_bar, __t3_d1)));
+            __ad::ops::sub_vjp(&__t5_bar, &mut __s_1_bar, &__t5_d0);
+            __ad::ops::add_vjp(&__s_1_bar, &mut __s_bar, &__s_1_d0);
+            __ad::ops::add_vjp(&__s_1_bar, &mut __t3_bar, &__s_1_d1);
+            __ad::ops::mul_vjp(&__t3_bar, &mut __t2_bar, &__t3_d1);
             __ad::ops::powi_vjp(__t2_bar, &mut __x_bar, __t2_d);
-            {
-                let mut __dup1 = __ad::Adjoint::zero();
-                __ad::ops::mul_vjp(
-                    __s_bar,
-                    Some((&mut __x_bar, x)),
-                    Some((&mut __dup1, x)),
-                );
-                __x_bar.merge(__dup1);
-            }
+            __ad::ops::mul_vjp(&__s_bar, &mut __x_bar, &__ad::Scale(x));
+            __ad::ops::mul_vjp(&__s_bar, &mut __x_bar, &__ad::Scale(x));
             (__x_bar.into_tangent(&x), __ad::NoTangent, __ad::NoTangent)
         },
     )
@@ -115,9 +109,9 @@ mod g {
         let (s, (_, _)) = __ad::ops::mul(&x, &x);
         let (t2, __t2_d) = __ad::ops::powi(&x, n);
         let (t3, (_, __t3_d1)) = __ad::ops::mul(&c, &t2);
-        let s_1 = __ad::ops::add(&s, &t3);
+        let (s_1, (__s_1_d0, __s_1_d1)) = __ad::ops::add(&s, &t3);
         let k = s_1.floor();
-        let t5 = __ad::ops::sub(&s_1, &k);
+        let (t5, (__t5_d0, _)) = __ad::ops::sub(&s_1, &k);
         (
             t5,
             move |__seed0| {
@@ -127,19 +121,13 @@ mod g {
                 let mut __t2_bar = __ad::Adjoint::zero();
                 let mut __t3_bar = __ad::Adjoint::zero();
                 let mut __s_1_bar = __ad::Adjoint::zero();
-                __ad::ops::sub_vjp(__t5_bar, Some(&mut __s_1_bar), None);
-                __ad::ops::add_vjp(__s_1_bar, Some(&mut __s_bar), Some(&mut __t3_bar));
-                __ad::ops::mul_vjp(__t3_bar, None, Some((&mut __t2_bar, __t3_d1)));
+                __ad::ops::sub_vjp(&__t5_bar, &mut __s_1_bar, &__t5_d0);
+                __ad::ops::add_vjp(&__s_1_bar, &mut __s_bar, &__s_1_d0);
+                __ad::ops::add_vjp(&__s_1_bar, &mut __t3_bar, &__s_1_d1);
+                __ad::ops::mul_vjp(&__t3_bar, &mut __t2_bar, &__t3_d1);
                 __ad::ops::powi_vjp(__t2_bar, &mut __x_bar, __t2_d);
-                {
-                    let mut __dup1 = __ad::Adjoint::zero();
-                    __ad::ops::mul_vjp(
-                        __s_bar,
-                        Some((&mut __x_bar, x)),
-                        Some((&mut __dup1, x)),
-                    );
-                    __x_bar.merge(__dup1);
-                }
+                __ad::ops::mul_vjp(&__s_bar, &mut __x_bar, &__ad::Scale(x));
+                __ad::ops::mul_vjp(&__s_bar, &mut __x_bar, &__ad::Scale(x));
                 (__x_bar.into_tangent(&x), __ad::NoTangent, __ad::NoTangent)
             },
         )
@@ -213,5 +201,5 @@ mod g {
         __jvp(x, c, n, Some(x_dot), None, None)
     }
     /// The generated sweeps of this module, pretty-printed.
-    pub const SOURCE: &str = "#[doc(hidden)]\n#[inline]\npub fn __pullback(\n    x: f64,\n    c: f64,\n    n: i32,\n) -> (\n    f64,\n    impl FnOnce(\n        __ad::Adjoint<<f64 as __ad::Value>::Tangent>,\n    ) -> (<f64 as __ad::Value>::Tangent, __ad::NoTangent, __ad::NoTangent),\n) {\n    let x = x;\n    let (s, (_, _)) = __ad::ops::mul(&x, &x);\n    let (t2, __t2_d) = __ad::ops::powi(&x, n);\n    let (t3, (_, __t3_d1)) = __ad::ops::mul(&c, &t2);\n    let s_1 = __ad::ops::add(&s, &t3);\n    let k = s_1.floor();\n    let t5 = __ad::ops::sub(&s_1, &k);\n    (\n        t5,\n        move |__seed0| {\n            let mut __t5_bar = __seed0;\n            let mut __x_bar = __ad::Adjoint::zero();\n            let mut __s_bar = __ad::Adjoint::zero();\n            let mut __t2_bar = __ad::Adjoint::zero();\n            let mut __t3_bar = __ad::Adjoint::zero();\n            let mut __s_1_bar = __ad::Adjoint::zero();\n            __ad::ops::sub_vjp(__t5_bar, Some(&mut __s_1_bar), None);\n            __ad::ops::add_vjp(__s_1_bar, Some(&mut __s_bar), Some(&mut __t3_bar));\n            __ad::ops::mul_vjp(__t3_bar, None, Some((&mut __t2_bar, __t3_d1)));\n            __ad::ops::powi_vjp(__t2_bar, &mut __x_bar, __t2_d);\n            {\n                let mut __dup1 = __ad::Adjoint::zero();\n                __ad::ops::mul_vjp(\n                    __s_bar,\n                    Some((&mut __x_bar, x)),\n                    Some((&mut __dup1, x)),\n                );\n                __x_bar.merge(__dup1);\n            }\n            (__x_bar.into_tangent(&x), __ad::NoTangent, __ad::NoTangent)\n        },\n    )\n}\n#[doc(hidden)]\n#[inline]\npub fn __jvp(\n    x: f64,\n    c: f64,\n    n: i32,\n    __x_dot_in: Option<<f64 as __ad::Value>::Tangent>,\n    __c_dot_in: Option<__ad::NoTangent>,\n    __n_dot_in: Option<__ad::NoTangent>,\n) -> (f64, <f64 as __ad::Value>::Tangent) {\n    let __x_dot = match __x_dot_in {\n        Some(t) => t,\n        None => __ad::Value::zero_tangent(&x),\n    };\n    let x = x;\n    let (s, __s_dot) = __ad::ops::mul_jvp(&x, &x, Some(&__x_dot), Some(&__x_dot));\n    let (t2, __t2_dot) = __ad::ops::powi_jvp(&x, n, &__x_dot);\n    let (t3, __t3_dot) = __ad::ops::mul_jvp(&c, &t2, None, Some(&__t2_dot));\n    let (s_1, __s_1_dot) = __ad::ops::add_jvp(&s, &t3, Some(&__s_dot), Some(&__t3_dot));\n    let k = s_1.floor();\n    let (t5, __t5_dot) = __ad::ops::sub_jvp(&s_1, &k, Some(&__s_1_dot), None);\n    (t5, __t5_dot)\n}\n";
+    pub const SOURCE: &str = "#[doc(hidden)]\n#[inline]\npub fn __pullback(\n    x: f64,\n    c: f64,\n    n: i32,\n) -> (\n    f64,\n    impl FnOnce(\n        __ad::Adjoint<<f64 as __ad::Value>::Tangent>,\n    ) -> (<f64 as __ad::Value>::Tangent, __ad::NoTangent, __ad::NoTangent),\n) {\n    let x = x;\n    let (s, (_, _)) = __ad::ops::mul(&x, &x);\n    let (t2, __t2_d) = __ad::ops::powi(&x, n);\n    let (t3, (_, __t3_d1)) = __ad::ops::mul(&c, &t2);\n    let (s_1, (__s_1_d0, __s_1_d1)) = __ad::ops::add(&s, &t3);\n    let k = s_1.floor();\n    let (t5, (__t5_d0, _)) = __ad::ops::sub(&s_1, &k);\n    (\n        t5,\n        move |__seed0| {\n            let mut __t5_bar = __seed0;\n            let mut __x_bar = __ad::Adjoint::zero();\n            let mut __s_bar = __ad::Adjoint::zero();\n            let mut __t2_bar = __ad::Adjoint::zero();\n            let mut __t3_bar = __ad::Adjoint::zero();\n            let mut __s_1_bar = __ad::Adjoint::zero();\n            __ad::ops::sub_vjp(&__t5_bar, &mut __s_1_bar, &__t5_d0);\n            __ad::ops::add_vjp(&__s_1_bar, &mut __s_bar, &__s_1_d0);\n            __ad::ops::add_vjp(&__s_1_bar, &mut __t3_bar, &__s_1_d1);\n            __ad::ops::mul_vjp(&__t3_bar, &mut __t2_bar, &__t3_d1);\n            __ad::ops::powi_vjp(__t2_bar, &mut __x_bar, __t2_d);\n            __ad::ops::mul_vjp(&__s_bar, &mut __x_bar, &__ad::Scale(x));\n            __ad::ops::mul_vjp(&__s_bar, &mut __x_bar, &__ad::Scale(x));\n            (__x_bar.into_tangent(&x), __ad::NoTangent, __ad::NoTangent)\n        },\n    )\n}\n#[doc(hidden)]\n#[inline]\npub fn __jvp(\n    x: f64,\n    c: f64,\n    n: i32,\n    __x_dot_in: Option<<f64 as __ad::Value>::Tangent>,\n    __c_dot_in: Option<__ad::NoTangent>,\n    __n_dot_in: Option<__ad::NoTangent>,\n) -> (f64, <f64 as __ad::Value>::Tangent) {\n    let __x_dot = match __x_dot_in {\n        Some(t) => t,\n        None => __ad::Value::zero_tangent(&x),\n    };\n    let x = x;\n    let (s, __s_dot) = __ad::ops::mul_jvp(&x, &x, Some(&__x_dot), Some(&__x_dot));\n    let (t2, __t2_dot) = __ad::ops::powi_jvp(&x, n, &__x_dot);\n    let (t3, __t3_dot) = __ad::ops::mul_jvp(&c, &t2, None, Some(&__t2_dot));\n    let (s_1, __s_1_dot) = __ad::ops::add_jvp(&s, &t3, Some(&__s_dot), Some(&__t3_dot));\n    let k = s_1.floor();\n    let (t5, __t5_dot) = __ad::ops::sub_jvp(&s_1, &k, Some(&__s_1_dot), None);\n    (t5, __t5_dot)\n}\n";
 }

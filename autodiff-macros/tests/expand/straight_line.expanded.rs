@@ -28,7 +28,7 @@ pub fn __pullback(
     let (t3, (_, _)) = __ad::ops::mul(&x, &t2);
     let (t4, (__t4_d0, __t4_d1)) = __ad::ops::div(&x, &y);
     let (t5, __t5_d) = __ad::ops::exp(&t4);
-    let t6 = __ad::ops::add(&t3, &t5);
+    let (t6, (__t6_d0, __t6_d1)) = __ad::ops::add(&t3, &t5);
     (
         t6,
         move |__seed0| {
@@ -39,18 +39,13 @@ pub fn __pullback(
             let mut __t3_bar = __ad::Adjoint::zero();
             let mut __t4_bar = __ad::Adjoint::zero();
             let mut __t5_bar = __ad::Adjoint::zero();
-            __ad::ops::add_vjp(__t6_bar, Some(&mut __t3_bar), Some(&mut __t5_bar));
+            __ad::ops::add_vjp(&__t6_bar, &mut __t3_bar, &__t6_d0);
+            __ad::ops::add_vjp(&__t6_bar, &mut __t5_bar, &__t6_d1);
             __ad::ops::exp_vjp(__t5_bar, &mut __t4_bar, __t5_d);
-            __ad::ops::div_vjp(
-                __t4_bar,
-                Some((&mut __x_bar, __t4_d0)),
-                Some((&mut __y_bar, __t4_d1)),
-            );
-            __ad::ops::mul_vjp(
-                __t3_bar,
-                Some((&mut __x_bar, t2)),
-                Some((&mut __t2_bar, x)),
-            );
+            __ad::ops::div_vjp(&__t4_bar, &mut __x_bar, &__t4_d0);
+            __ad::ops::div_vjp(&__t4_bar, &mut __y_bar, &__t4_d1);
+            __ad::ops::mul_vjp(&__t3_bar, &mut __x_bar, &__ad::Scale(t2));
+            __ad::ops::mul_vjp(&__t3_bar, &mut __t2_bar, &__ad::Scale(x));
             __ad::ops::sin_vjp(__t2_bar, &mut __y_bar, __t2_d);
             (__x_bar.into_tangent(&x), __y_bar.into_tangent(&y))
         },
@@ -115,7 +110,7 @@ mod f {
         let (t3, (_, _)) = __ad::ops::mul(&x, &t2);
         let (t4, (__t4_d0, __t4_d1)) = __ad::ops::div(&x, &y);
         let (t5, __t5_d) = __ad::ops::exp(&t4);
-        let t6 = __ad::ops::add(&t3, &t5);
+        let (t6, (__t6_d0, __t6_d1)) = __ad::ops::add(&t3, &t5);
         (
             t6,
             move |__seed0| {
@@ -126,18 +121,13 @@ mod f {
                 let mut __t3_bar = __ad::Adjoint::zero();
                 let mut __t4_bar = __ad::Adjoint::zero();
                 let mut __t5_bar = __ad::Adjoint::zero();
-                __ad::ops::add_vjp(__t6_bar, Some(&mut __t3_bar), Some(&mut __t5_bar));
+                __ad::ops::add_vjp(&__t6_bar, &mut __t3_bar, &__t6_d0);
+                __ad::ops::add_vjp(&__t6_bar, &mut __t5_bar, &__t6_d1);
                 __ad::ops::exp_vjp(__t5_bar, &mut __t4_bar, __t5_d);
-                __ad::ops::div_vjp(
-                    __t4_bar,
-                    Some((&mut __x_bar, __t4_d0)),
-                    Some((&mut __y_bar, __t4_d1)),
-                );
-                __ad::ops::mul_vjp(
-                    __t3_bar,
-                    Some((&mut __x_bar, t2)),
-                    Some((&mut __t2_bar, x)),
-                );
+                __ad::ops::div_vjp(&__t4_bar, &mut __x_bar, &__t4_d0);
+                __ad::ops::div_vjp(&__t4_bar, &mut __y_bar, &__t4_d1);
+                __ad::ops::mul_vjp(&__t3_bar, &mut __x_bar, &__ad::Scale(t2));
+                __ad::ops::mul_vjp(&__t3_bar, &mut __t2_bar, &__ad::Scale(x));
                 __ad::ops::sin_vjp(__t2_bar, &mut __y_bar, __t2_d);
                 (__x_bar.into_tangent(&x), __y_bar.into_tangent(&y))
             },
@@ -220,5 +210,5 @@ mod f {
         __jvp(x, y, Some(x_dot), Some(y_dot))
     }
     /// The generated sweeps of this module, pretty-printed.
-    pub const SOURCE: &str = "#[doc(hidden)]\n#[inline]\npub fn __pullback(\n    x: f64,\n    y: f64,\n) -> (\n    f64,\n    impl FnOnce(\n        __ad::Adjoint<<f64 as __ad::Value>::Tangent>,\n    ) -> (<f64 as __ad::Value>::Tangent, <f64 as __ad::Value>::Tangent),\n) {\n    let x = x;\n    let y = y;\n    let (t2, __t2_d) = __ad::ops::sin(&y);\n    let (t3, (_, _)) = __ad::ops::mul(&x, &t2);\n    let (t4, (__t4_d0, __t4_d1)) = __ad::ops::div(&x, &y);\n    let (t5, __t5_d) = __ad::ops::exp(&t4);\n    let t6 = __ad::ops::add(&t3, &t5);\n    (\n        t6,\n        move |__seed0| {\n            let mut __t6_bar = __seed0;\n            let mut __x_bar = __ad::Adjoint::zero();\n            let mut __y_bar = __ad::Adjoint::zero();\n            let mut __t2_bar = __ad::Adjoint::zero();\n            let mut __t3_bar = __ad::Adjoint::zero();\n            let mut __t4_bar = __ad::Adjoint::zero();\n            let mut __t5_bar = __ad::Adjoint::zero();\n            __ad::ops::add_vjp(__t6_bar, Some(&mut __t3_bar), Some(&mut __t5_bar));\n            __ad::ops::exp_vjp(__t5_bar, &mut __t4_bar, __t5_d);\n            __ad::ops::div_vjp(\n                __t4_bar,\n                Some((&mut __x_bar, __t4_d0)),\n                Some((&mut __y_bar, __t4_d1)),\n            );\n            __ad::ops::mul_vjp(\n                __t3_bar,\n                Some((&mut __x_bar, t2)),\n                Some((&mut __t2_bar, x)),\n            );\n            __ad::ops::sin_vjp(__t2_bar, &mut __y_bar, __t2_d);\n            (__x_bar.into_tangent(&x), __y_bar.into_tangent(&y))\n        },\n    )\n}\n#[doc(hidden)]\n#[inline]\npub fn __jvp(\n    x: f64,\n    y: f64,\n    __x_dot_in: Option<<f64 as __ad::Value>::Tangent>,\n    __y_dot_in: Option<<f64 as __ad::Value>::Tangent>,\n) -> (f64, <f64 as __ad::Value>::Tangent) {\n    let __x_dot = match __x_dot_in {\n        Some(t) => t,\n        None => __ad::Value::zero_tangent(&x),\n    };\n    let __y_dot = match __y_dot_in {\n        Some(t) => t,\n        None => __ad::Value::zero_tangent(&y),\n    };\n    let x = x;\n    let y = y;\n    let (t2, __t2_dot) = __ad::ops::sin_jvp(&y, &__y_dot);\n    let (t3, __t3_dot) = __ad::ops::mul_jvp(&x, &t2, Some(&__x_dot), Some(&__t2_dot));\n    let (t4, __t4_dot) = __ad::ops::div_jvp(&x, &y, Some(&__x_dot), Some(&__y_dot));\n    let (t5, __t5_dot) = __ad::ops::exp_jvp(&t4, &__t4_dot);\n    let (t6, __t6_dot) = __ad::ops::add_jvp(&t3, &t5, Some(&__t3_dot), Some(&__t5_dot));\n    (t6, __t6_dot)\n}\n";
+    pub const SOURCE: &str = "#[doc(hidden)]\n#[inline]\npub fn __pullback(\n    x: f64,\n    y: f64,\n) -> (\n    f64,\n    impl FnOnce(\n        __ad::Adjoint<<f64 as __ad::Value>::Tangent>,\n    ) -> (<f64 as __ad::Value>::Tangent, <f64 as __ad::Value>::Tangent),\n) {\n    let x = x;\n    let y = y;\n    let (t2, __t2_d) = __ad::ops::sin(&y);\n    let (t3, (_, _)) = __ad::ops::mul(&x, &t2);\n    let (t4, (__t4_d0, __t4_d1)) = __ad::ops::div(&x, &y);\n    let (t5, __t5_d) = __ad::ops::exp(&t4);\n    let (t6, (__t6_d0, __t6_d1)) = __ad::ops::add(&t3, &t5);\n    (\n        t6,\n        move |__seed0| {\n            let mut __t6_bar = __seed0;\n            let mut __x_bar = __ad::Adjoint::zero();\n            let mut __y_bar = __ad::Adjoint::zero();\n            let mut __t2_bar = __ad::Adjoint::zero();\n            let mut __t3_bar = __ad::Adjoint::zero();\n            let mut __t4_bar = __ad::Adjoint::zero();\n            let mut __t5_bar = __ad::Adjoint::zero();\n            __ad::ops::add_vjp(&__t6_bar, &mut __t3_bar, &__t6_d0);\n            __ad::ops::add_vjp(&__t6_bar, &mut __t5_bar, &__t6_d1);\n            __ad::ops::exp_vjp(__t5_bar, &mut __t4_bar, __t5_d);\n            __ad::ops::div_vjp(&__t4_bar, &mut __x_bar, &__t4_d0);\n            __ad::ops::div_vjp(&__t4_bar, &mut __y_bar, &__t4_d1);\n            __ad::ops::mul_vjp(&__t3_bar, &mut __x_bar, &__ad::Scale(t2));\n            __ad::ops::mul_vjp(&__t3_bar, &mut __t2_bar, &__ad::Scale(x));\n            __ad::ops::sin_vjp(__t2_bar, &mut __y_bar, __t2_d);\n            (__x_bar.into_tangent(&x), __y_bar.into_tangent(&y))\n        },\n    )\n}\n#[doc(hidden)]\n#[inline]\npub fn __jvp(\n    x: f64,\n    y: f64,\n    __x_dot_in: Option<<f64 as __ad::Value>::Tangent>,\n    __y_dot_in: Option<<f64 as __ad::Value>::Tangent>,\n) -> (f64, <f64 as __ad::Value>::Tangent) {\n    let __x_dot = match __x_dot_in {\n        Some(t) => t,\n        None => __ad::Value::zero_tangent(&x),\n    };\n    let __y_dot = match __y_dot_in {\n        Some(t) => t,\n        None => __ad::Value::zero_tangent(&y),\n    };\n    let x = x;\n    let y = y;\n    let (t2, __t2_dot) = __ad::ops::sin_jvp(&y, &__y_dot);\n    let (t3, __t3_dot) = __ad::ops::mul_jvp(&x, &t2, Some(&__x_dot), Some(&__t2_dot));\n    let (t4, __t4_dot) = __ad::ops::div_jvp(&x, &y, Some(&__x_dot), Some(&__y_dot));\n    let (t5, __t5_dot) = __ad::ops::exp_jvp(&t4, &__t4_dot);\n    let (t6, __t6_dot) = __ad::ops::add_jvp(&t3, &t5, Some(&__t3_dot), Some(&__t5_dot));\n    (t6, __t6_dot)\n}\n";
 }

@@ -1,15 +1,24 @@
 //! Arithmetic: `+ − × ÷`, negation and the fused multiply-add.
 
-use crate::{Adjoint, Real};
+use crate::array::Binary;
+use crate::Real;
 
-/// `y = a + b`; `∂y/∂a = ∂y/∂b = 1`, so nothing is saved.
+/// `y = a + b`; `∂y/∂a = ∂y/∂b = 1`. For scalars the partials take no space; for arrays
+/// they remember each input's shape, to undo broadcasting in the reverse sweep.
 ///
 /// ```
-/// assert_eq!(autodiff_runtime::ops::add(&1.5f64, &2.0), 3.5);
+/// assert_eq!(autodiff_runtime::ops::add(&1.5f64, &2.0).0, 3.5);
 /// ```
 #[inline(always)]
-pub fn add<T: Real>(a: &T, b: &T) -> T {
-    *a + *b
+#[track_caller]
+pub fn add<A: Binary<B>, B>(a: &A, b: &B) -> (A::Out, (A::Plus0, A::Plus1)) {
+    #[inline(always)]
+    fn kernel<T: Real>(a: T, b: T) -> T {
+        a + b
+    }
+    let y = a.zip_value(b, "add", kernel::<A::Elem>);
+    let d = a.plus(b, &y);
+    (y, d)
 }
 
 /// Forward mode of [`add`]: `ẏ = ȧ + ḃ`; `None` marks a constant input.
@@ -18,45 +27,31 @@ pub fn add<T: Real>(a: &T, b: &T) -> T {
 /// assert_eq!(autodiff_runtime::ops::add_jvp(&1.5f64, &2.0, Some(&1.0), None), (3.5, 1.0));
 /// ```
 #[inline(always)]
-pub fn add_jvp<T: Real>(a: &T, b: &T, a_dot: Option<&T>, b_dot: Option<&T>) -> (T, T) {
+#[track_caller]
+pub fn add_jvp<A: Binary<B>, B>(a: &A, b: &B, a_dot: Option<&A::TA>, b_dot: Option<&A::TB>) -> (A::Out, A::Out) {
     // A constant input adds nothing (not even `+ 0.0`, which would change `-0.0`).
-    let y_dot = match (a_dot, b_dot) {
-        (Some(a), Some(b)) => *a + *b,
-        (Some(a), None) => *a,
-        (None, Some(b)) => *b,
-        (None, None) => T::zero(),
-    };
-    (*a + *b, y_dot)
+    let (y, (d0, d1)) = add(a, b);
+    let t = super::combine(&y, &d0, &d1, a_dot, b_dot);
+    (y, t)
 }
 
-/// Reverse mode of [`add`]: `ā += ȳ`, `b̄ += ȳ`.
+pull_vjp!(add, add_vjp);
+
+/// `y = a − b`; `∂y/∂a = 1`, `∂y/∂b = −1`.
 ///
 /// ```
-/// use autodiff_runtime::{ops, Adjoint};
-/// let mut a_bar = Adjoint::zero();
-/// ops::add_vjp(Adjoint::new(2.0f64), Some(&mut a_bar), None);
-/// assert_eq!(a_bar.get(), Some(2.0));
+/// assert_eq!(autodiff_runtime::ops::sub(&1.5f64, &2.0).0, -0.5);
 /// ```
 #[inline(always)]
-pub fn add_vjp<T: Real>(y_bar: Adjoint<T>, a_bar: Option<&mut Adjoint<T>>, b_bar: Option<&mut Adjoint<T>>) {
-    if let Some(yb) = y_bar.get() {
-        if let Some(a_bar) = a_bar {
-            a_bar.add(yb);
-        }
-        if let Some(b_bar) = b_bar {
-            b_bar.add(yb);
-        }
+#[track_caller]
+pub fn sub<A: Binary<B>, B>(a: &A, b: &B) -> (A::Out, (A::Plus0, A::Minus1)) {
+    #[inline(always)]
+    fn kernel<T: Real>(a: T, b: T) -> T {
+        a - b
     }
-}
-
-/// `y = a − b`; `∂y/∂a = 1`, `∂y/∂b = −1`, so nothing is saved.
-///
-/// ```
-/// assert_eq!(autodiff_runtime::ops::sub(&1.5f64, &2.0), -0.5);
-/// ```
-#[inline(always)]
-pub fn sub<T: Real>(a: &T, b: &T) -> T {
-    *a - *b
+    let y = a.zip_value(b, "sub", kernel::<A::Elem>);
+    let d = a.minus(b, &y);
+    (y, d)
 }
 
 /// Forward mode of [`sub`]: `ẏ = ȧ − ḃ`; `None` marks a constant input.
@@ -65,35 +60,14 @@ pub fn sub<T: Real>(a: &T, b: &T) -> T {
 /// assert_eq!(autodiff_runtime::ops::sub_jvp(&1.5f64, &2.0, None, Some(&1.0)), (-0.5, -1.0));
 /// ```
 #[inline(always)]
-pub fn sub_jvp<T: Real>(a: &T, b: &T, a_dot: Option<&T>, b_dot: Option<&T>) -> (T, T) {
-    let y_dot = match (a_dot, b_dot) {
-        (Some(a), Some(b)) => *a - *b,
-        (Some(a), None) => *a,
-        (None, Some(b)) => -*b,
-        (None, None) => T::zero(),
-    };
-    (*a - *b, y_dot)
+#[track_caller]
+pub fn sub_jvp<A: Binary<B>, B>(a: &A, b: &B, a_dot: Option<&A::TA>, b_dot: Option<&A::TB>) -> (A::Out, A::Out) {
+    let (y, (d0, d1)) = sub(a, b);
+    let t = super::combine(&y, &d0, &d1, a_dot, b_dot);
+    (y, t)
 }
 
-/// Reverse mode of [`sub`]: `ā += ȳ`, `b̄ −= ȳ`.
-///
-/// ```
-/// use autodiff_runtime::{ops, Adjoint};
-/// let (mut a_bar, mut b_bar) = (Adjoint::zero(), Adjoint::zero());
-/// ops::sub_vjp(Adjoint::new(2.0f64), Some(&mut a_bar), Some(&mut b_bar));
-/// assert_eq!((a_bar.get(), b_bar.get()), (Some(2.0), Some(-2.0)));
-/// ```
-#[inline(always)]
-pub fn sub_vjp<T: Real>(y_bar: Adjoint<T>, a_bar: Option<&mut Adjoint<T>>, b_bar: Option<&mut Adjoint<T>>) {
-    if let Some(yb) = y_bar.get() {
-        if let Some(a_bar) = a_bar {
-            a_bar.add(yb);
-        }
-        if let Some(b_bar) = b_bar {
-            b_bar.add(-yb);
-        }
-    }
-}
+pull_vjp!(sub, sub_vjp);
 
 linear_unary! {
     /// `y = −x`; `∂y/∂x = −1`.
@@ -147,26 +121,4 @@ pub fn mul_add_jvp<T: Real>(a: &T, b: &T, c: &T, a_dot: Option<&T>, b_dot: Optio
     (a.mul_add(*b, *c), y_dot)
 }
 
-/// Reverse mode of [`mul_add`]: `ā += ȳ·b`, `b̄ += ȳ·a`, `c̄ += ȳ`, for the inputs given as
-/// `Some((adjoint, partial))`.
-///
-/// ```
-/// use autodiff_runtime::{ops, Adjoint};
-/// let (_, (da, _, dc)) = ops::mul_add(&2.0f64, &3.0, &1.0);
-/// let (mut a_bar, mut c_bar) = (Adjoint::zero(), Adjoint::zero());
-/// ops::mul_add_vjp(Adjoint::new(1.0), Some((&mut a_bar, da)), None, Some((&mut c_bar, dc)));
-/// assert_eq!((a_bar.get(), c_bar.get()), (Some(3.0), Some(1.0)));
-/// ```
-#[inline(always)]
-pub fn mul_add_vjp<T: Real>(
-    y_bar: Adjoint<T>,
-    a: Option<(&mut Adjoint<T>, T)>,
-    b: Option<(&mut Adjoint<T>, T)>,
-    c: Option<(&mut Adjoint<T>, T)>,
-) {
-    if let Some(yb) = y_bar.get() {
-        for (bar, d) in [a, b, c].into_iter().flatten() {
-            bar.add(yb * d);
-        }
-    }
-}
+pull_vjp!(mul_add, mul_add_vjp);

@@ -1,5 +1,7 @@
 //! Functions of two real arguments: powers, logarithms to a base, angles, extrema.
 
+use crate::array::Elementwise;
+use crate::Partial;
 use crate::{Adjoint, Real};
 
 binary! {
@@ -44,10 +46,11 @@ fn extremum_partials<T: Real>(a: T, b: T, y: T) -> (T, T) {
 /// assert_eq!((y, d), (8.0, 12.0));
 /// ```
 #[inline(always)]
-pub fn powi<T: Real>(x: &T, n: i32) -> (T, T) {
-    let x = *x;
-    let d = if n == 0 { T::zero() } else { T::c(n as f64) * x.powi(n - 1) };
-    (x.powi(n), d)
+pub fn powi<X: Elementwise>(x: &X, n: i32) -> (X::Tangent, X::Tangent) {
+    x.map_partial(move |x| {
+        let d = if n == 0 { <X::Elem as num_traits::Zero>::zero() } else { X::Elem::c(n as f64) * num_traits::Float::powi(x, n - 1) };
+        (num_traits::Float::powi(x, n), d)
+    })
 }
 
 /// Forward mode of [`powi`]: `ẏ = n·xⁿ⁻¹·ẋ`.
@@ -56,9 +59,9 @@ pub fn powi<T: Real>(x: &T, n: i32) -> (T, T) {
 /// assert_eq!(autodiff_runtime::ops::powi_jvp(&2.0f64, 3, &0.5), (8.0, 6.0));
 /// ```
 #[inline(always)]
-pub fn powi_jvp<T: Real>(x: &T, n: i32, x_dot: &T) -> (T, T) {
+pub fn powi_jvp<X: Elementwise>(x: &X, n: i32, x_dot: &X::Tangent) -> (X::Tangent, X::Tangent) {
     let (y, d) = powi(x, n);
-    (y, d * *x_dot)
+    (y, X::times(d, x_dot))
 }
 
 /// Reverse mode of [`powi`]: `x̄ += ȳ·n·xⁿ⁻¹`, from the partial saved by the forward sweep.
@@ -71,9 +74,12 @@ pub fn powi_jvp<T: Real>(x: &T, n: i32, x_dot: &T) -> (T, T) {
 /// assert_eq!(x_bar.get(), Some(12.0));
 /// ```
 #[inline(always)]
-pub fn powi_vjp<T: Real>(y_bar: Adjoint<T>, x_bar: &mut Adjoint<T>, d: T) {
+pub fn powi_vjp<Y, P: Partial<Y>>(y_bar: Adjoint<Y>, x_bar: &mut Adjoint<P::X>, d: P)
+where
+    P::X: crate::Accumulate,
+{
     if let Some(yb) = y_bar.get() {
-        x_bar.add(yb * d);
+        x_bar.add(d.pull_owned(yb));
     }
 }
 
@@ -127,22 +133,4 @@ pub fn clamp_jvp<T: Real>(x: &T, lo: &T, hi: &T, x_dot: Option<&T>, lo_dot: Opti
     (y, y_dot)
 }
 
-/// Reverse mode of [`clamp`]: the cotangent goes to whichever input the value was, for the
-/// inputs given as `Some((adjoint, partial))`.
-///
-/// ```
-/// use autodiff_runtime::{ops, Adjoint};
-/// let (_, (dx, dlo, _)) = ops::clamp(&-2.0f64, &0.0, &1.0);
-/// let (mut x_bar, mut lo_bar) = (Adjoint::zero(), Adjoint::zero());
-/// ops::clamp_vjp(Adjoint::new(1.0), Some((&mut x_bar, dx)), Some((&mut lo_bar, dlo)), None);
-/// assert_eq!((x_bar.get(), lo_bar.get()), (Some(0.0), Some(1.0)));
-/// ```
-#[inline(always)]
-pub fn clamp_vjp<T: Real>(
-    y_bar: Adjoint<T>,
-    x: Option<(&mut Adjoint<T>, T)>,
-    lo: Option<(&mut Adjoint<T>, T)>,
-    hi: Option<(&mut Adjoint<T>, T)>,
-) {
-    super::mul_add_vjp(y_bar, x, lo, hi)
-}
+pull_vjp!(clamp, clamp_vjp);

@@ -5,7 +5,8 @@
 //! forward mode are a multiplication each. Singular points are noted; at them the derivative
 //! is the IEEE value of the formula (`inf` or `NaN`), never a silently finite number.
 
-use crate::{Adjoint, Real};
+
+
 
 unary! {
     /// `y = sin x`; `∂y/∂x = cos x`.

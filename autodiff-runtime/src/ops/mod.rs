@@ -8,8 +8,11 @@
 //!   (linear rules such as `add` and `neg` have constant partials and save nothing);
 //! * `op_jvp(x, .., x_dot, ..) -> (y, ẏ)`: forward mode; `None` marks a constant input;
 //! * `op_vjp(ȳ, ..)`: reverse mode, *accumulating* `x̄ᵢ += ȳ · ∂y/∂xᵢ` into the adjoint of
-//!   each input; a binary rule takes `Some((&mut x̄ᵢ, ∂y/∂xᵢ))` for an active input and `None`
-//!   for a constant one.
+//!   an input; a rule of several inputs is called once per differentiable input, with that
+//!   input's adjoint and saved partial.
+//!
+//! The rules are generic: a scalar rule written once serves `f64`, `f32`, and arrays of
+//! either, elementwise, with ndarray's broadcasting for binary rules (see [`crate::array`]).
 //!
 //! ```
 //! use autodiff_runtime::{ops, Adjoint};
@@ -18,7 +21,9 @@
 //! let (s, ds) = ops::sin(&x);
 //! let (y, (dy_dx, dy_ds)) = ops::mul(&x, &s);
 //! let (mut x_bar, mut s_bar) = (Adjoint::zero(), Adjoint::zero());
-//! ops::mul_vjp(Adjoint::new(1.0), Some((&mut x_bar, dy_dx)), Some((&mut s_bar, dy_ds)));
+//! let y_bar = Adjoint::new(1.0);
+//! ops::mul_vjp(&y_bar, &mut x_bar, &dy_dx);
+//! ops::mul_vjp(&y_bar, &mut s_bar, &dy_ds);
 //! ops::sin_vjp(s_bar, &mut x_bar, ds);
 //! let expected = x.sin() + x * x.cos();
 //! assert!((x_bar.get().unwrap() - expected).abs() < 1e-15);
@@ -29,7 +34,8 @@
 //! no entry here: the macro evaluates them on primal values and treats their results as
 //! constants, which is their derivative (zero) wherever one exists.
 
-/// One-argument rules with a saved partial: `op(x) -> (y, ∂y/∂x)`.
+/// One-argument elementwise rules with a saved partial: `op(x) -> (y, ∂y/∂x)`, for scalars
+/// and, elementwise, for arrays.
 macro_rules! unary {
     ($(
         $(#[$meta:meta])*
@@ -37,7 +43,7 @@ macro_rules! unary {
     )*) => {$(
         $(#[$meta])*
         ///
-        /// Returns `(y, ∂y/∂x)`.
+        /// Returns `(y, ∂y/∂x)`; on an array, both elementwise.
         ///
         /// ```
         #[doc = concat!("let (x, h) = (", stringify!($at), "f64, 1e-6);")]
@@ -47,10 +53,13 @@ macro_rules! unary {
         /// assert!((d - fd).abs() < 1e-7 * (1.0 + fd.abs()), "{d} vs {fd}");
         /// ```
         #[inline(always)]
-        pub fn $name<T: Real>($x: &T) -> (T, T) {
-            let $x = *$x;
-            let $y: T = $primal;
-            ($y, $d)
+        pub fn $name<X: $crate::array::Elementwise>(x: &X) -> (X::Tangent, X::Tangent) {
+            #[inline(always)]
+            fn kernel<T: $crate::Real>($x: T) -> (T, T) {
+                let $y: T = $primal;
+                ($y, $d)
+            }
+            x.map_partial(kernel::<X::Elem>)
         }
 
         #[doc = concat!("Forward mode of [`", stringify!($name), "`]: `(y, ẏ)` with `ẏ = ∂y/∂x · ẋ`.")]
@@ -61,11 +70,30 @@ macro_rules! unary {
         #[doc = concat!("assert_eq!(autodiff_runtime::ops::", stringify!($jvp), "(&x, &2.0), (y, 2.0 * d));")]
         /// ```
         #[inline(always)]
-        pub fn $jvp<T: Real>(x: &T, x_dot: &T) -> (T, T) {
+        pub fn $jvp<X: $crate::array::Elementwise>(x: &X, x_dot: &X::Tangent) -> (X::Tangent, X::Tangent) {
             let (y, d) = $name(x);
-            (y, d * *x_dot)
+            (y, X::times(d, x_dot))
         }
 
+        unary_vjp!($name, $vjp, $at);
+    )*};
+}
+
+/// The reverse of a rule with one differentiable input: `x̄ += ȳ · ∂y/∂x`.
+macro_rules! unary_vjp {
+    ($name:ident, $vjp:ident) => {
+        #[doc = concat!("Reverse mode of [`", stringify!($name), "`]: `x̄ += ȳ · ∂y/∂x`, from the partial saved by the forward sweep.")]
+        #[inline(always)]
+        pub fn $vjp<Y, P: $crate::Partial<Y>>(y_bar: $crate::Adjoint<Y>, x_bar: &mut $crate::Adjoint<P::X>, d: P)
+        where
+            P::X: $crate::Accumulate,
+        {
+            if let Some(yb) = y_bar.get() {
+                x_bar.add(d.pull_owned(yb));
+            }
+        }
+    };
+    ($name:ident, $vjp:ident, $at:literal) => {
         #[doc = concat!("Reverse mode of [`", stringify!($name), "`]: `x̄ += ȳ · ∂y/∂x`, from the partial saved by the forward sweep.")]
         ///
         /// ```
@@ -76,12 +104,15 @@ macro_rules! unary {
         /// assert_eq!(x_bar.get(), Some(1.0 + 2.0 * d));
         /// ```
         #[inline(always)]
-        pub fn $vjp<T: Real>(y_bar: Adjoint<T>, x_bar: &mut Adjoint<T>, d: T) {
+        pub fn $vjp<Y, P: $crate::Partial<Y>>(y_bar: $crate::Adjoint<Y>, x_bar: &mut $crate::Adjoint<P::X>, d: P)
+        where
+            P::X: $crate::Accumulate,
+        {
             if let Some(yb) = y_bar.get() {
-                x_bar.add(yb * d);
+                x_bar.add(d.pull_owned(yb));
             }
         }
-    )*};
+    };
 }
 
 /// One-argument linear rules with a constant derivative `c`: `op(x) -> y`, nothing saved.
@@ -97,16 +128,22 @@ macro_rules! linear_unary {
         #[doc = concat!("assert_eq!(autodiff_runtime::ops::", stringify!($jvp), "(&0.7f64, &0.0), (y, 0.0));")]
         /// ```
         #[inline(always)]
-        pub fn $name<T: Real>($x: &T) -> T {
-            let $x = *$x;
-            $primal
+        pub fn $name<X: $crate::array::Elementwise>(x: &X) -> X::Tangent {
+            #[inline(always)]
+            fn kernel<T: $crate::Real>($x: T) -> T {
+                $primal
+            }
+            x.map_value(kernel::<X::Elem>)
         }
 
         #[doc = concat!("Forward mode of [`", stringify!($name), "`]: `ẏ = c · ẋ`.")]
         #[inline(always)]
-        pub fn $jvp<T: Real>(x: &T, x_dot: &T) -> (T, T) {
-            let c: T = $c;
-            ($name(x), c * *x_dot)
+        pub fn $jvp<X: $crate::array::Elementwise>(x: &X, x_dot: &X::Tangent) -> (X::Tangent, X::Tangent) {
+            #[inline(always)]
+            fn c<T: $crate::Real>() -> T {
+                $c
+            }
+            ($name(x), $crate::Linear::scale(x_dot.clone(), c::<X::Elem>()))
         }
 
         #[doc = concat!("Reverse mode of [`", stringify!($name), "`]: `x̄ += c · ȳ`.")]
@@ -118,16 +155,20 @@ macro_rules! linear_unary {
         #[doc = concat!("assert_eq!(x_bar.get(), Some(autodiff_runtime::ops::", stringify!($jvp), "(&0.7, &1.0).1));")]
         /// ```
         #[inline(always)]
-        pub fn $vjp<T: Real>(y_bar: Adjoint<T>, x_bar: &mut Adjoint<T>) {
+        pub fn $vjp<Y: $crate::Linear>(y_bar: $crate::Adjoint<Y>, x_bar: &mut $crate::Adjoint<Y>) {
+            #[inline(always)]
+            fn c<T: $crate::Real>() -> T {
+                $c
+            }
             if let Some(yb) = y_bar.get() {
-                let c: T = $c;
-                x_bar.add(c * yb);
+                x_bar.add($crate::Linear::scale(yb, c::<Y::Elem>()));
             }
         }
     )*};
 }
 
-/// Two-argument rules with saved partials: `op(a, b) -> (y, (∂y/∂a, ∂y/∂b))`.
+/// Two-argument elementwise rules with saved partials: `op(a, b) -> (y, (∂y/∂a, ∂y/∂b))`,
+/// for scalars and for arrays that broadcast together.
 macro_rules! binary {
     ($(
         $(#[$meta:meta])*
@@ -147,10 +188,14 @@ macro_rules! binary {
         /// assert!((db - fb).abs() < 1e-7 * (1.0 + fb.abs()), "{db} vs {fb}");
         /// ```
         #[inline(always)]
-        pub fn $name<T: Real>($a: &T, $b: &T) -> (T, (T, T)) {
-            let ($a, $b) = (*$a, *$b);
-            let $y: T = $primal;
-            ($y, $d)
+        #[track_caller]
+        pub fn $name<A: $crate::array::Binary<B>, B>(a: &A, b: &B) -> (A::Out, (A::P0, A::P1)) {
+            #[inline(always)]
+            fn kernel<T: $crate::Real>($a: T, $b: T) -> (T, (T, T)) {
+                let $y: T = $primal;
+                ($y, $d)
+            }
+            a.zip_partial(b, stringify!($name), kernel::<A::Elem>)
         }
 
         #[doc = concat!("Forward mode of [`", stringify!($name), "`]: `ẏ = ∂y/∂a · ȧ + ∂y/∂b · ḃ`; `None` marks a constant input.")]
@@ -162,53 +207,68 @@ macro_rules! binary {
         #[doc = concat!("assert_eq!(autodiff_runtime::ops::", stringify!($jvp), "(&a, &b, None, Some(&1.0)), (y, db));")]
         /// ```
         #[inline(always)]
-        pub fn $jvp<T: Real>(a: &T, b: &T, a_dot: Option<&T>, b_dot: Option<&T>) -> (T, T) {
-            let (y, (da, db)) = $name(a, b);
-            let y_dot = match (a_dot, b_dot) {
-                (Some(a_dot), Some(b_dot)) => da * *a_dot + db * *b_dot,
-                (Some(a_dot), None) => da * *a_dot,
-                (None, Some(b_dot)) => db * *b_dot,
-                (None, None) => T::zero(),
-            };
-            (y, y_dot)
+        #[track_caller]
+        pub fn $jvp<A: $crate::array::Binary<B>, B>(a: &A, b: &B, a_dot: Option<&A::TA>, b_dot: Option<&A::TB>) -> (A::Out, A::Out) {
+            let (y, (d0, d1)) = $name(a, b);
+            let t = $crate::ops::combine(&y, &d0, &d1, a_dot, b_dot);
+            (y, t)
         }
 
-        #[doc = concat!("Reverse mode of [`", stringify!($name), "`]: `ā += ȳ · ∂y/∂a`, `b̄ += ȳ · ∂y/∂b`, for the inputs given as `Some((adjoint, partial))`.")]
-        ///
-        /// ```
-        /// use autodiff_runtime::Adjoint;
-        #[doc = concat!("let (_, (da, db)) = autodiff_runtime::ops::", stringify!($name), "(&", stringify!($a0), "f64, &", stringify!($b0), "f64);")]
-        /// let (mut a_bar, mut b_bar) = (Adjoint::zero(), Adjoint::zero());
-        #[doc = concat!("autodiff_runtime::ops::", stringify!($vjp), "(Adjoint::new(2.0), Some((&mut a_bar, da)), Some((&mut b_bar, db)));")]
-        /// assert_eq!((a_bar.get(), b_bar.get()), (Some(2.0 * da), Some(2.0 * db)));
-        /// ```
-        #[inline(always)]
-        pub fn $vjp<T: Real>(
-            y_bar: Adjoint<T>,
-            a: Option<(&mut Adjoint<T>, T)>,
-            b: Option<(&mut Adjoint<T>, T)>,
-        ) {
-            if let Some(yb) = y_bar.get() {
-                if let Some((a_bar, da)) = a {
-                    a_bar.add(yb * da);
-                }
-                if let Some((b_bar, db)) = b {
-                    b_bar.add(yb * db);
-                }
-            }
-        }
+        pull_vjp!($name, $vjp);
     )*};
 }
 
+/// The reverse of a rule with several differentiable inputs, one input at a time:
+/// `x̄ᵢ += ȳ · ∂y/∂xᵢ`.
+macro_rules! pull_vjp {
+    ($name:ident, $vjp:ident) => {
+        #[doc = concat!("Reverse mode of [`", stringify!($name), "`] for one input: `x̄ += ȳ · ∂y/∂x`, from that input's saved partial.")]
+        ///
+        /// Generated code calls it once per differentiable input.
+        #[inline(always)]
+        pub fn $vjp<Y, P: $crate::Partial<Y>>(y_bar: &$crate::Adjoint<Y>, x_bar: &mut $crate::Adjoint<P::X>, d: &P)
+        where
+            P::X: $crate::Accumulate,
+        {
+            if let Some(yb) = y_bar.peek() {
+                x_bar.add(d.pull(yb));
+            }
+        }
+    };
+}
+
+/// `∂y/∂a · ȧ + ∂y/∂b · ḃ` for the inputs that have tangents.
+#[inline(always)]
+#[doc(hidden)]
+pub fn combine<Y, P0, P1>(y: &Y, d0: &P0, d1: &P1, a_dot: Option<&P0::X>, b_dot: Option<&P1::X>) -> Y
+where
+    Y: Value<Tangent = Y> + Accumulate,
+    P0: Partial<Y>,
+    P1: Partial<Y>,
+{
+    match (a_dot, b_dot) {
+        (Some(a), Some(b)) => {
+            let mut t = d0.push(a);
+            t.accumulate(d1.push(b));
+            t
+        }
+        (Some(a), None) => d0.push(a),
+        (None, Some(b)) => d1.push(b),
+        (None, None) => y.zero_tangent(),
+    }
+}
+
 mod arith;
+mod array;
 mod binary;
 mod elementwise;
 
 pub use arith::*;
+pub use array::*;
 pub use binary::*;
 pub use elementwise::*;
 
-use crate::Adjoint;
+use crate::{Accumulate, Adjoint, Partial, Value};
 
 /// Adds a contribution of a pullback into an adjoint: the reverse of passing an argument to
 /// a `#[differentiable]` call.

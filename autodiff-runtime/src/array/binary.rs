@@ -1,0 +1,217 @@
+//! Binary elementwise rules over scalars and broadcasting arrays.
+
+use super::broadcast::{Bcast, co_broadcast, stretch};
+use super::kernels::zip_for_each;
+use crate::{Accumulate, Linear, MinusOne, One, Partial, Real, Value};
+use ndarray::{Array, ArrayBase, Data, DimMax, Dimension, Zip};
+
+/// Operands that a binary elementwise rule (`+ − × ÷`, `powf`, `atan2`, ...) can combine:
+/// two real scalars of one precision, two arrays that broadcast together, or an array and a
+/// scalar. Each rule is one scalar kernel; this trait maps it over the operands and keeps
+/// the partials the reverse sweep needs, with each input's shape.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` and `{B}` cannot be combined by a differentiable elementwise rule",
+    note = "operands must be real scalars of one precision (`f64` or `f32`), ndarray arrays of that scalar, or one of each"
+)]
+pub trait Binary<B: ?Sized> {
+    /// The real scalar type.
+    type Elem: Real;
+    /// The result type.
+    type Out: Value<Tangent = Self::Out> + Accumulate + Linear<Elem = Self::Elem> + Clone;
+    /// The tangent type of the left operand.
+    type TA: Accumulate;
+    /// The tangent type of the right operand.
+    type TB: Accumulate;
+    /// The partial with respect to the left operand.
+    type P0: Partial<Self::Out, X = Self::TA>;
+    /// The partial with respect to the right operand.
+    type P1: Partial<Self::Out, X = Self::TB>;
+    /// The partial `+1` with respect to the left operand.
+    type Plus0: Partial<Self::Out, X = Self::TA>;
+    /// The partial `+1` with respect to the right operand.
+    type Plus1: Partial<Self::Out, X = Self::TB>;
+    /// The partial `−1` with respect to the right operand.
+    type Minus1: Partial<Self::Out, X = Self::TB>;
+
+    /// `f` applied elementwise.
+    fn zip_value(&self, b: &B, op: &str, f: impl Fn(Self::Elem, Self::Elem) -> Self::Elem + Sync + Send) -> Self::Out;
+    /// `f` applied elementwise, returning the value and the partials.
+    #[allow(clippy::type_complexity)]
+    fn zip_partial(
+        &self,
+        b: &B,
+        op: &str,
+        f: impl Fn(Self::Elem, Self::Elem) -> (Self::Elem, (Self::Elem, Self::Elem)) + Sync + Send,
+    ) -> (Self::Out, (Self::P0, Self::P1));
+    /// The partials of `a + b`, whose value is `y`.
+    fn plus(&self, b: &B, y: &Self::Out) -> (Self::Plus0, Self::Plus1);
+    /// The partials of `a − b`, whose value is `y`.
+    fn minus(&self, b: &B, y: &Self::Out) -> (Self::Plus0, Self::Minus1);
+}
+
+macro_rules! scalar_binary {
+    ($($t:ty)*) => {$(
+        impl Binary<$t> for $t {
+            type Elem = $t;
+            type Out = $t;
+            type TA = $t;
+            type TB = $t;
+            type P0 = $t;
+            type P1 = $t;
+            type Plus0 = One<$t>;
+            type Plus1 = One<$t>;
+            type Minus1 = MinusOne<$t>;
+            #[inline(always)]
+            fn zip_value(&self, b: &$t, _: &str, f: impl Fn($t, $t) -> $t) -> $t {
+                f(*self, *b)
+            }
+            #[inline(always)]
+            fn zip_partial(&self, b: &$t, _: &str, f: impl Fn($t, $t) -> ($t, ($t, $t))) -> ($t, ($t, $t)) {
+                f(*self, *b)
+            }
+            #[inline(always)]
+            fn plus(&self, _: &$t, _: &$t) -> (One<$t>, One<$t>) {
+                (One::default(), One::default())
+            }
+            #[inline(always)]
+            fn minus(&self, _: &$t, _: &$t) -> (One<$t>, MinusOne<$t>) {
+                (One::default(), MinusOne::default())
+            }
+        }
+
+        impl<S: Data<Elem = $t>, D: Dimension> Binary<$t> for ArrayBase<S, D> {
+            type Elem = $t;
+            type Out = Array<$t, D>;
+            type TA = Array<$t, D>;
+            type TB = $t;
+            type P0 = Bcast<$t, D, Array<$t, D>>;
+            type P1 = Bcast<$t, D, $t>;
+            type Plus0 = Self::P0;
+            type Plus1 = Self::P1;
+            type Minus1 = Self::P1;
+            fn zip_value(&self, b: &$t, _: &str, f: impl Fn($t, $t) -> $t + Sync + Send) -> Array<$t, D> {
+                let b = *b;
+                let mut y = Array::zeros(self.raw_dim());
+                zip_for_each!(Zip::from(&mut y).and(self), |y, &a| *y = f(a, b));
+                y
+            }
+            fn zip_partial(
+                &self,
+                b: &$t,
+                _: &str,
+                f: impl Fn($t, $t) -> ($t, ($t, $t)) + Sync + Send,
+            ) -> (Array<$t, D>, (Self::P0, Self::P1)) {
+                let b = *b;
+                let (mut y, mut d0, mut d1) =
+                    (Array::zeros(self.raw_dim()), Array::zeros(self.raw_dim()), Array::zeros(self.raw_dim()));
+                zip_for_each!(Zip::from(&mut y).and(&mut d0).and(&mut d1).and(self), |y, d0, d1, &a| {
+                    let (v, (p0, p1)) = f(a, b);
+                    (*y, *d0, *d1) = (v, p0, p1);
+                });
+                let shape = self.raw_dim();
+                (y, (Bcast::new(d0, shape), Bcast::new(d1, ())))
+            }
+            fn plus(&self, _: &$t, y: &Array<$t, D>) -> (Self::P0, Self::P1) {
+                (Bcast::constant(1.0, self.raw_dim(), y.raw_dim()), Bcast::constant(1.0, (), y.raw_dim()))
+            }
+            fn minus(&self, _: &$t, y: &Array<$t, D>) -> (Self::P0, Self::P1) {
+                (Bcast::constant(1.0, self.raw_dim(), y.raw_dim()), Bcast::constant(-1.0, (), y.raw_dim()))
+            }
+        }
+
+        impl<S: Data<Elem = $t>, D: Dimension> Binary<ArrayBase<S, D>> for $t {
+            type Elem = $t;
+            type Out = Array<$t, D>;
+            type TA = $t;
+            type TB = Array<$t, D>;
+            type P0 = Bcast<$t, D, $t>;
+            type P1 = Bcast<$t, D, Array<$t, D>>;
+            type Plus0 = Self::P0;
+            type Plus1 = Self::P1;
+            type Minus1 = Self::P1;
+            fn zip_value(&self, b: &ArrayBase<S, D>, _: &str, f: impl Fn($t, $t) -> $t + Sync + Send) -> Array<$t, D> {
+                let a = *self;
+                let mut y = Array::zeros(b.raw_dim());
+                zip_for_each!(Zip::from(&mut y).and(b), |y, &b| *y = f(a, b));
+                y
+            }
+            fn zip_partial(
+                &self,
+                b: &ArrayBase<S, D>,
+                _: &str,
+                f: impl Fn($t, $t) -> ($t, ($t, $t)) + Sync + Send,
+            ) -> (Array<$t, D>, (Self::P0, Self::P1)) {
+                let a = *self;
+                let (mut y, mut d0, mut d1) =
+                    (Array::zeros(b.raw_dim()), Array::zeros(b.raw_dim()), Array::zeros(b.raw_dim()));
+                zip_for_each!(Zip::from(&mut y).and(&mut d0).and(&mut d1).and(b), |y, d0, d1, &b| {
+                    let (v, (p0, p1)) = f(a, b);
+                    (*y, *d0, *d1) = (v, p0, p1);
+                });
+                let shape = b.raw_dim();
+                (y, (Bcast::new(d0, ()), Bcast::new(d1, shape)))
+            }
+            fn plus(&self, b: &ArrayBase<S, D>, y: &Array<$t, D>) -> (Self::P0, Self::P1) {
+                (Bcast::constant(1.0, (), y.raw_dim()), Bcast::constant(1.0, b.raw_dim(), y.raw_dim()))
+            }
+            fn minus(&self, b: &ArrayBase<S, D>, y: &Array<$t, D>) -> (Self::P0, Self::P1) {
+                (Bcast::constant(1.0, (), y.raw_dim()), Bcast::constant(-1.0, b.raw_dim(), y.raw_dim()))
+            }
+        }
+    )*};
+}
+
+scalar_binary!(f32 f64);
+
+impl<T, S, S2, D, E> Binary<ArrayBase<S2, E>> for ArrayBase<S, D>
+where
+    T: Real,
+    S: Data<Elem = T>,
+    S2: Data<Elem = T>,
+    D: Dimension + DimMax<E>,
+    E: Dimension,
+{
+    type Elem = T;
+    type Out = Array<T, <D as DimMax<E>>::Output>;
+    type TA = Array<T, D>;
+    type TB = Array<T, E>;
+    type P0 = Bcast<T, <D as DimMax<E>>::Output, Array<T, D>>;
+    type P1 = Bcast<T, <D as DimMax<E>>::Output, Array<T, E>>;
+    type Plus0 = Self::P0;
+    type Plus1 = Self::P1;
+    type Minus1 = Self::P1;
+
+    #[track_caller]
+    fn zip_value(&self, b: &ArrayBase<S2, E>, op: &str, f: impl Fn(T, T) -> T + Sync + Send) -> Self::Out {
+        let out: <D as DimMax<E>>::Output = co_broadcast(op, self.shape(), b.shape());
+        let (av, bv) = (stretch(op, self, &out), stretch(op, b, &out));
+        let mut y = Array::zeros(out);
+        zip_for_each!(Zip::from(&mut y).and(av).and(bv), |y, &a, &b| *y = f(a, b));
+        y
+    }
+
+    #[track_caller]
+    fn zip_partial(
+        &self,
+        b: &ArrayBase<S2, E>,
+        op: &str,
+        f: impl Fn(T, T) -> (T, (T, T)) + Sync + Send,
+    ) -> (Self::Out, (Self::P0, Self::P1)) {
+        let out: <D as DimMax<E>>::Output = co_broadcast(op, self.shape(), b.shape());
+        let (av, bv) = (stretch(op, self, &out), stretch(op, b, &out));
+        let (mut y, mut d0, mut d1) = (Array::zeros(out.clone()), Array::zeros(out.clone()), Array::zeros(out));
+        zip_for_each!(Zip::from(&mut y).and(&mut d0).and(&mut d1).and(av).and(bv), |y, d0, d1, &a, &b| {
+            let (v, (p0, p1)) = f(a, b);
+            (*y, *d0, *d1) = (v, p0, p1);
+        });
+        (y, (Bcast::new(d0, self.raw_dim()), Bcast::new(d1, b.raw_dim())))
+    }
+
+    fn plus(&self, b: &ArrayBase<S2, E>, y: &Self::Out) -> (Self::P0, Self::P1) {
+        (Bcast::constant(T::one(), self.raw_dim(), y.raw_dim()), Bcast::constant(T::one(), b.raw_dim(), y.raw_dim()))
+    }
+
+    fn minus(&self, b: &ArrayBase<S2, E>, y: &Self::Out) -> (Self::P0, Self::P1) {
+        (Bcast::constant(T::one(), self.raw_dim(), y.raw_dim()), Bcast::constant(-T::one(), b.raw_dim(), y.raw_dim()))
+    }
+}

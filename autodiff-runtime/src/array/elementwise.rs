@@ -1,0 +1,78 @@
+//! Unary elementwise rules over scalars and arrays.
+
+use super::kernels::zip_for_each;
+use crate::{Linear, Partial, Real, Value};
+use ndarray::{Array, ArrayBase, Data, Dimension, Zip};
+
+/// Values a unary elementwise rule (`sin`, `exp`, `tanh`, ...) maps over: a real scalar, or
+/// an array of them (owned or a view). The result and the saved partials have the value's
+/// tangent type (an owned array of the same shape).
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not a value an elementwise rule can map over",
+    note = "elementwise rules take `f64`, `f32`, or ndarray arrays of them"
+)]
+pub trait Elementwise: Value<Tangent: Linear<Elem = Self::Elem> + Partial<Self::Tangent, X = Self::Tangent> + Clone> {
+    /// The real scalar type.
+    type Elem: Real;
+    /// `f` applied to every element.
+    fn map_value(&self, f: impl Fn(Self::Elem) -> Self::Elem + Sync + Send) -> Self::Tangent;
+    /// `f` applied to every element, giving the values and the elementwise partials.
+    fn map_partial(&self, f: impl Fn(Self::Elem) -> (Self::Elem, Self::Elem) + Sync + Send) -> (Self::Tangent, Self::Tangent);
+    /// `d · t`, elementwise, reusing `d`'s storage.
+    fn times(d: Self::Tangent, t: &Self::Tangent) -> Self::Tangent;
+}
+
+macro_rules! scalar_elementwise {
+    ($($t:ty)*) => {$(
+        impl Elementwise for $t {
+            type Elem = $t;
+            #[inline(always)]
+            fn map_value(&self, f: impl Fn($t) -> $t) -> $t {
+                f(*self)
+            }
+            #[inline(always)]
+            fn map_partial(&self, f: impl Fn($t) -> ($t, $t)) -> ($t, $t) {
+                f(*self)
+            }
+            #[inline(always)]
+            fn times(d: $t, t: &$t) -> $t {
+                d * *t
+            }
+        }
+    )*};
+}
+
+scalar_elementwise!(f32 f64);
+
+impl<T: Real, S: Data<Elem = T>, D: Dimension> Elementwise for ArrayBase<S, D> {
+    type Elem = T;
+    fn map_value(&self, f: impl Fn(T) -> T + Sync + Send) -> Array<T, D> {
+        let mut y = Array::zeros(self.raw_dim());
+        zip_for_each!(Zip::from(&mut y).and(self), |y, &x| *y = f(x));
+        y
+    }
+    fn map_partial(&self, f: impl Fn(T) -> (T, T) + Sync + Send) -> (Array<T, D>, Array<T, D>) {
+        let (mut y, mut d) = (Array::zeros(self.raw_dim()), Array::zeros(self.raw_dim()));
+        zip_for_each!(Zip::from(&mut y).and(&mut d).and(self), |y, d, &x| (*y, *d) = f(x));
+        (y, d)
+    }
+    fn times(mut d: Array<T, D>, t: &Array<T, D>) -> Array<T, D> {
+        zip_for_each!(Zip::from(&mut d).and(t), |d, &t| *d *= t);
+        d
+    }
+}
+
+/// The partial of a unary elementwise rule on an array: the elementwise partials, of the
+/// input's (and output's) shape.
+impl<T: Real, D: Dimension> Partial<Array<T, D>> for Array<T, D> {
+    type X = Array<T, D>;
+    fn pull(&self, y_bar: &Array<T, D>) -> Array<T, D> {
+        self.pull_owned(y_bar.to_owned())
+    }
+    fn pull_owned(&self, y_bar: Array<T, D>) -> Array<T, D> {
+        <Array<T, D> as Elementwise>::times(y_bar, self)
+    }
+    fn push(&self, x_dot: &Array<T, D>) -> Array<T, D> {
+        <Array<T, D> as Elementwise>::times(x_dot.to_owned(), self)
+    }
+}

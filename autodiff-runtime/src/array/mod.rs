@@ -1,0 +1,24 @@
+//! ndarray support: arrays as differentiable values, broadcasting, and the array rules.
+//!
+//! Arrays of `f64` or `f32` of any dimension, owned or viewed, are values whose tangent is
+//! an owned array of the same shape. Binary rules broadcast as ndarray does, and their
+//! reverse reduces each cotangent back to its input's shape. Large elementwise kernels run
+//! on rayon (see [`PARALLEL_THRESHOLD`]).
+
+mod broadcast;
+mod dot;
+mod elementwise;
+mod kernels;
+mod reduce;
+mod softmax;
+mod binary;
+mod value;
+
+pub use broadcast::{Bcast, Target};
+pub use dot::{Dot, DotLhs, DotRhs};
+pub use elementwise::Elementwise;
+pub use kernels::PARALLEL_THRESHOLD;
+pub use reduce::{Fill, FillAxis, Transpose};
+pub(crate) use softmax::logsumexp_with_softmax;
+pub use softmax::{ArrayExt, LogSumExpPartial, SoftmaxPartial};
+pub use binary::Binary;

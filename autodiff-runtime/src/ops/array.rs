@@ -1,0 +1,238 @@
+//! Array rules: reductions, the transpose, products, `logsumexp` and `softmax`.
+//!
+//! Elementwise functions and arithmetic on arrays are the scalar rules of the other modules,
+//! applied elementwise; the rules here change shapes.
+
+use super::{Partial, combine};
+use crate::array::{Dot, Fill, FillAxis, LogSumExpPartial, SoftmaxPartial, Transpose};
+use crate::Real;
+use ndarray::{Array, ArrayBase, Axis, Data, Dimension, RemoveAxis};
+
+/// `y = Σ x` over all elements (`x.sum()`); `∂y/∂xᵢ = 1`.
+///
+/// ```
+/// use ndarray::array;
+/// let (y, _) = autodiff_runtime::ops::sum(&array![1.0f64, 2.0, 3.0]);
+/// assert_eq!(y, 6.0);
+/// ```
+pub fn sum<T: Real, S: Data<Elem = T>, D: Dimension>(x: &ArrayBase<S, D>) -> (T, Fill<T, D>) {
+    (x.sum(), Fill::new(x.raw_dim(), T::one()))
+}
+
+/// Forward mode of [`sum`].
+pub fn sum_jvp<T: Real, S: Data<Elem = T>, D: Dimension>(x: &ArrayBase<S, D>, x_dot: &Array<T, D>) -> (T, T) {
+    (x.sum(), x_dot.sum())
+}
+
+unary_vjp!(sum, sum_vjp);
+
+/// `y = (1/n) Σ x` (`x.mean().unwrap()` in ndarray, which returns `None` for an empty
+/// array); `∂y/∂xᵢ = 1/n`. The mean of an empty array is NaN here.
+///
+/// ```
+/// use ndarray::array;
+/// let (y, _) = autodiff_runtime::ops::mean(&array![1.0f64, 2.0, 3.0]);
+/// assert_eq!(y, 2.0);
+/// ```
+pub fn mean<T: Real, S: Data<Elem = T>, D: Dimension>(x: &ArrayBase<S, D>) -> (T, Fill<T, D>) {
+    let n = T::c(x.len() as f64);
+    (x.sum() / n, Fill::new(x.raw_dim(), n.recip()))
+}
+
+/// Forward mode of [`mean`].
+pub fn mean_jvp<T: Real, S: Data<Elem = T>, D: Dimension>(x: &ArrayBase<S, D>, x_dot: &Array<T, D>) -> (T, T) {
+    let n = T::c(x.len() as f64);
+    (x.sum() / n, x_dot.sum() / n)
+}
+
+unary_vjp!(mean, mean_vjp);
+
+/// Checks an axis argument, naming the operation and the shape.
+#[track_caller]
+fn check_axis(op: &str, shape: &[usize], axis: Axis) {
+    assert!(
+        axis.index() < shape.len(),
+        "{op}: axis {} is out of range for an array of shape {shape:?}",
+        axis.index()
+    );
+}
+
+/// `y = Σₖ x` along `axis` (`x.sum_axis(axis)`).
+///
+/// ```
+/// use ndarray::{array, Axis};
+/// let (y, _) = autodiff_runtime::ops::sum_axis(&array![[1.0f64, 2.0], [3.0, 4.0]], Axis(0));
+/// assert_eq!(y, array![4.0, 6.0]);
+/// ```
+#[track_caller]
+pub fn sum_axis<T: Real, S: Data<Elem = T>, D: RemoveAxis>(
+    x: &ArrayBase<S, D>,
+    axis: Axis,
+) -> (Array<T, D::Smaller>, FillAxis<T, D>) {
+    check_axis("sum_axis", x.shape(), axis);
+    (x.sum_axis(axis), FillAxis::new(x.raw_dim(), axis, T::one()))
+}
+
+/// Forward mode of [`sum_axis`].
+#[track_caller]
+pub fn sum_axis_jvp<T: Real, S: Data<Elem = T>, D: RemoveAxis>(
+    x: &ArrayBase<S, D>,
+    axis: Axis,
+    x_dot: &Array<T, D>,
+) -> (Array<T, D::Smaller>, Array<T, D::Smaller>) {
+    check_axis("sum_axis", x.shape(), axis);
+    (x.sum_axis(axis), x_dot.sum_axis(axis))
+}
+
+unary_vjp!(sum_axis, sum_axis_vjp);
+
+/// `y = (1/n) Σₖ x` along `axis` (`x.mean_axis(axis).unwrap()` in ndarray).
+///
+/// # Panics
+/// If the axis is out of range or has length zero.
+///
+/// ```
+/// use ndarray::{array, Axis};
+/// let (y, _) = autodiff_runtime::ops::mean_axis(&array![[1.0f64, 2.0], [3.0, 4.0]], Axis(1));
+/// assert_eq!(y, array![1.5, 3.5]);
+/// ```
+#[track_caller]
+pub fn mean_axis<T: Real, S: Data<Elem = T>, D: RemoveAxis>(
+    x: &ArrayBase<S, D>,
+    axis: Axis,
+) -> (Array<T, D::Smaller>, FillAxis<T, D>) {
+    check_axis("mean_axis", x.shape(), axis);
+    let n = x.len_of(axis);
+    assert!(n > 0, "mean_axis: axis {} of shape {:?} is empty", axis.index(), x.shape());
+    let c = T::c(n as f64).recip();
+    (x.sum_axis(axis).mapv_into(|v| v * c), FillAxis::new(x.raw_dim(), axis, c))
+}
+
+/// Forward mode of [`mean_axis`].
+#[track_caller]
+pub fn mean_axis_jvp<T: Real, S: Data<Elem = T>, D: RemoveAxis>(
+    x: &ArrayBase<S, D>,
+    axis: Axis,
+    x_dot: &Array<T, D>,
+) -> (Array<T, D::Smaller>, Array<T, D::Smaller>) {
+    let (y, d) = mean_axis(x, axis);
+    (y, d.push(x_dot))
+}
+
+unary_vjp!(mean_axis, mean_axis_vjp);
+
+/// `y = xᵀ`, all axes reversed (`x.t()`). Unlike ndarray's `t()`, which is a view, the
+/// result is an owned array.
+///
+/// ```
+/// use ndarray::array;
+/// let (y, _) = autodiff_runtime::ops::t(&array![[1.0f64, 2.0]]);
+/// assert_eq!(y, array![[1.0], [2.0]]);
+/// ```
+pub fn t<T: Real, S: Data<Elem = T>, D: Dimension>(x: &ArrayBase<S, D>) -> (Array<T, D>, Transpose<T, D>) {
+    (x.t().to_owned(), Transpose::default())
+}
+
+/// Forward mode of [`t`].
+pub fn t_jvp<T: Real, S: Data<Elem = T>, D: Dimension>(
+    x: &ArrayBase<S, D>,
+    x_dot: &Array<T, D>,
+) -> (Array<T, D>, Array<T, D>) {
+    (x.t().to_owned(), x_dot.t().to_owned())
+}
+
+unary_vjp!(t, t_vjp);
+
+/// `y = a · b` (`a.dot(&b)`): vector·vector, matrix·vector, vector·matrix, matrix·matrix.
+/// The partials keep a copy of each operand.
+///
+/// # Panics
+/// If the inner dimensions differ, naming both shapes.
+///
+/// ```
+/// use ndarray::array;
+/// let (y, _) = autodiff_runtime::ops::dot(&array![[1.0f64, 2.0]], &array![[3.0], [4.0]]);
+/// assert_eq!(y, array![[11.0]]);
+/// ```
+#[track_caller]
+pub fn dot<A: Dot<B>, B>(a: &A, b: &B) -> (A::Out, (A::P0, A::P1)) {
+    a.dot_partial(b)
+}
+
+/// Forward mode of [`dot`]: `ẏ = ȧ·b + a·ḃ`.
+#[track_caller]
+pub fn dot_jvp<A: Dot<B>, B>(
+    a: &A,
+    b: &B,
+    a_dot: Option<&<A::P0 as Partial<A::Out>>::X>,
+    b_dot: Option<&<A::P1 as Partial<A::Out>>::X>,
+) -> (A::Out, A::Out)
+where
+    A::Out: crate::Value<Tangent = A::Out> + crate::Accumulate,
+{
+    let (y, (d0, d1)) = dot(a, b);
+    let t = combine(&y, &d0, &d1, a_dot, b_dot);
+    (y, t)
+}
+
+pull_vjp!(dot, dot_vjp);
+
+/// `y = ln Σₖ exp(x)` along `axis` (`x.logsumexp(axis)` from [`ArrayExt`](crate::ArrayExt)),
+/// computed stably; `∂y/∂x` = the softmax along `axis`.
+///
+/// ```
+/// use ndarray::{array, Axis};
+/// let (y, _) = autodiff_runtime::ops::logsumexp(&array![[0.0f64, 0.0]], Axis(1));
+/// assert!((y[0] - 2f64.ln()).abs() < 1e-15);
+/// ```
+#[track_caller]
+pub fn logsumexp<T: Real, S: Data<Elem = T>, D: RemoveAxis>(
+    x: &ArrayBase<S, D>,
+    axis: Axis,
+) -> (Array<T, D::Smaller>, LogSumExpPartial<T, D>) {
+    let (l, p) = crate::array::logsumexp_with_softmax(x, axis);
+    (l, LogSumExpPartial { p, axis })
+}
+
+/// Forward mode of [`logsumexp`].
+#[track_caller]
+pub fn logsumexp_jvp<T: Real, S: Data<Elem = T>, D: RemoveAxis>(
+    x: &ArrayBase<S, D>,
+    axis: Axis,
+    x_dot: &Array<T, D>,
+) -> (Array<T, D::Smaller>, Array<T, D::Smaller>) {
+    let (y, d) = logsumexp(x, axis);
+    (y, d.push(x_dot))
+}
+
+unary_vjp!(logsumexp, logsumexp_vjp);
+
+/// `y = softmax(x)` along `axis` (`x.softmax(axis)` from [`ArrayExt`](crate::ArrayExt)).
+///
+/// ```
+/// use ndarray::{array, Axis};
+/// let (y, _) = autodiff_runtime::ops::softmax(&array![[0.0f64, 0.0]], Axis(1));
+/// assert_eq!(y, array![[0.5, 0.5]]);
+/// ```
+#[track_caller]
+pub fn softmax<T: Real, S: Data<Elem = T>, D: RemoveAxis>(
+    x: &ArrayBase<S, D>,
+    axis: Axis,
+) -> (Array<T, D>, SoftmaxPartial<T, D>) {
+    let (_, p) = crate::array::logsumexp_with_softmax(x, axis);
+    (p.clone(), SoftmaxPartial { p, axis })
+}
+
+/// Forward mode of [`softmax`].
+#[track_caller]
+pub fn softmax_jvp<T: Real, S: Data<Elem = T>, D: RemoveAxis>(
+    x: &ArrayBase<S, D>,
+    axis: Axis,
+    x_dot: &Array<T, D>,
+) -> (Array<T, D>, Array<T, D>) {
+    let (y, d) = softmax(x, axis);
+    (y, d.push(x_dot))
+}
+
+unary_vjp!(softmax, softmax_vjp);
+
