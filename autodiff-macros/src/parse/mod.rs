@@ -843,7 +843,10 @@ impl Lower<'_> {
     /// `x.mapv(f64::exp)`: the elementwise rule named by the path.
     fn mapv(&mut self, recv: &Expr, method: &Ident, args: &[&Expr], e: &Expr) -> Tree {
         let rule = match args {
-            [Expr::Path(p)] if p.path.segments.len() == 2 && matches!(p.path.segments[0].ident.to_string().as_str(), "f64" | "f32") => {
+            [Expr::Path(p)]
+                if p.path.segments.len() == 2
+                    && matches!(p.path.segments[0].ident.to_string().as_str(), "f64" | "f32") =>
+            {
                 let f = p.path.segments[1].ident.to_string();
                 rules::lookup(&f).filter(|r| matches!(r.arity, Arity::Unary) && !matches!(r.name, "sum" | "mean" | "t"))
             }

@@ -50,7 +50,9 @@ macro_rules! dot_impl {
     ($da:ty, $db:ty, $out:ty, |$a:ident, $b:ident| $value:expr,
      lhs: |$lb:ident, $ly:ident| $lpull:expr, |$lb2:ident, $lx:ident| $lpush:expr,
      rhs: |$ra:ident, $ry:ident| $rpull:expr, |$ra2:ident, $rx:ident| $rpush:expr) => {
-        impl<T: Real + LinalgScalar, S: Data<Elem = T>, S2: Data<Elem = T>> Dot<ArrayBase<S2, $db>> for ArrayBase<S, $da> {
+        impl<T: Real + LinalgScalar, S: Data<Elem = T>, S2: Data<Elem = T>> Dot<ArrayBase<S2, $db>>
+            for ArrayBase<S, $da>
+        {
             type Out = $out;
             type P0 = DotLhs<T, $da, $db>;
             type P1 = DotRhs<T, $da, $db>;

@@ -11,13 +11,18 @@ use ndarray::{Array, ArrayBase, Data, Dimension, Zip};
     message = "`{Self}` is not a value an elementwise rule can map over",
     note = "elementwise rules take `f64`, `f32`, or ndarray arrays of them"
 )]
-pub trait Elementwise: Value<Tangent: Linear<Elem = Self::Elem> + Partial<Self::Tangent, X = Self::Tangent> + Clone> {
+pub trait Elementwise:
+    Value<Tangent: Linear<Elem = Self::Elem> + Partial<Self::Tangent, X = Self::Tangent> + Clone>
+{
     /// The real scalar type.
     type Elem: Real;
     /// `f` applied to every element.
     fn map_value(&self, f: impl Fn(Self::Elem) -> Self::Elem + Sync + Send) -> Self::Tangent;
     /// `f` applied to every element, giving the values and the elementwise partials.
-    fn map_partial(&self, f: impl Fn(Self::Elem) -> (Self::Elem, Self::Elem) + Sync + Send) -> (Self::Tangent, Self::Tangent);
+    fn map_partial(
+        &self,
+        f: impl Fn(Self::Elem) -> (Self::Elem, Self::Elem) + Sync + Send,
+    ) -> (Self::Tangent, Self::Tangent);
     /// `d · t`, elementwise, reusing `d`'s storage.
     fn times(d: Self::Tangent, t: &Self::Tangent) -> Self::Tangent;
 }

@@ -9,11 +9,7 @@ pub const PARALLEL_THRESHOLD: usize = 1 << 15;
 macro_rules! zip_for_each {
     ($zip:expr, $f:expr) => {{
         let zip = $zip;
-        if zip.size() >= $crate::array::PARALLEL_THRESHOLD {
-            zip.par_for_each($f)
-        } else {
-            zip.for_each($f)
-        }
+        if zip.size() >= $crate::array::PARALLEL_THRESHOLD { zip.par_for_each($f) } else { zip.for_each($f) }
     }};
 }
 

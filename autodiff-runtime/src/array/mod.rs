@@ -5,15 +5,16 @@
 //! reverse reduces each cotangent back to its input's shape. Large elementwise kernels run
 //! on rayon (see [`PARALLEL_THRESHOLD`]).
 
+mod binary;
 mod broadcast;
 mod dot;
 mod elementwise;
 mod kernels;
 mod reduce;
 mod softmax;
-mod binary;
 mod value;
 
+pub use binary::Binary;
 pub use broadcast::{Bcast, Target};
 pub use dot::{Dot, DotLhs, DotRhs};
 pub use elementwise::Elementwise;
@@ -21,4 +22,3 @@ pub use kernels::PARALLEL_THRESHOLD;
 pub use reduce::{Fill, FillAxis, Transpose};
 pub(crate) use softmax::logsumexp_with_softmax;
 pub use softmax::{ArrayExt, LogSumExpPartial, SoftmaxPartial};
-pub use binary::Binary;

@@ -1,7 +1,7 @@
 //! Arithmetic: `+ − × ÷`, negation and the fused multiply-add.
 
-use crate::array::Binary;
 use crate::Real;
+use crate::array::Binary;
 
 /// `y = a + b`; `∂y/∂a = ∂y/∂b = 1`. For scalars the partials take no space; for arrays
 /// they remember each input's shape, to undo broadcasting in the reverse sweep.

@@ -4,8 +4,8 @@
 //! applied elementwise; the rules here change shapes.
 
 use super::{Partial, combine};
-use crate::array::{Dot, Fill, FillAxis, LogSumExpPartial, SoftmaxPartial, Transpose};
 use crate::Real;
+use crate::array::{Dot, Fill, FillAxis, LogSumExpPartial, SoftmaxPartial, Transpose};
 use ndarray::{Array, ArrayBase, Axis, Data, Dimension, RemoveAxis};
 
 /// `y = Σ x` over all elements (`x.sum()`); `∂y/∂xᵢ = 1`.
@@ -50,11 +50,7 @@ unary_vjp!(mean, mean_vjp);
 /// Checks an axis argument, naming the operation and the shape.
 #[track_caller]
 fn check_axis(op: &str, shape: &[usize], axis: Axis) {
-    assert!(
-        axis.index() < shape.len(),
-        "{op}: axis {} is out of range for an array of shape {shape:?}",
-        axis.index()
-    );
+    assert!(axis.index() < shape.len(), "{op}: axis {} is out of range for an array of shape {shape:?}", axis.index());
 }
 
 /// `y = Σₖ x` along `axis` (`x.sum_axis(axis)`).
@@ -235,4 +231,3 @@ pub fn softmax_jvp<T: Real, S: Data<Elem = T>, D: RemoveAxis>(
 }
 
 unary_vjp!(softmax, softmax_vjp);
-

@@ -1,7 +1,7 @@
 //! Functions of two real arguments: powers, logarithms to a base, angles, extrema.
 
-use crate::array::Elementwise;
 use crate::Partial;
+use crate::array::Elementwise;
 use crate::{Adjoint, Real};
 
 binary! {
@@ -48,7 +48,11 @@ fn extremum_partials<T: Real>(a: T, b: T, y: T) -> (T, T) {
 #[inline(always)]
 pub fn powi<X: Elementwise>(x: &X, n: i32) -> (X::Tangent, X::Tangent) {
     x.map_partial(move |x| {
-        let d = if n == 0 { <X::Elem as num_traits::Zero>::zero() } else { X::Elem::c(n as f64) * num_traits::Float::powi(x, n - 1) };
+        let d = if n == 0 {
+            <X::Elem as num_traits::Zero>::zero()
+        } else {
+            X::Elem::c(n as f64) * num_traits::Float::powi(x, n - 1)
+        };
         (num_traits::Float::powi(x, n), d)
     })
 }

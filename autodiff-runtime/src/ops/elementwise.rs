@@ -5,9 +5,6 @@
 //! forward mode are a multiplication each. Singular points are noted; at them the derivative
 //! is the IEEE value of the formula (`inf` or `NaN`), never a silently finite number.
 
-
-
-
 unary! {
     /// `y = sin x`; `∂y/∂x = cos x`.
     sin, sin_jvp, sin_vjp at 0.7: |x, y| x.sin() => x.cos();
