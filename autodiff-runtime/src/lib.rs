@@ -46,6 +46,7 @@ mod adjoint;
 pub mod array;
 pub mod check;
 pub mod ops;
+pub mod optim;
 mod partial;
 mod real;
 mod tape;

@@ -1,0 +1,625 @@
+//! First-order optimizers over any structure of parameters.
+//!
+//! A model's parameters are whatever the user's gradient function takes: a scalar, an
+//! `ndarray` array, a tuple, a `Vec` or an array of those, nested as deep as needed. The
+//! [`Parameters`] trait visits their scalars in a fixed order, so an optimizer can keep its
+//! state (velocities, moment estimates) in flat `f64` buffers sized once at construction,
+//! and a step allocates nothing.
+//!
+//! The update rules are those of HIPS autograd's `autograd.misc.optimizers`, evaluated in the
+//! same floating-point order, so a run reproduces numpy code written the same way bit for bit.
+//! Arithmetic is `f64`; `f32` parameters are widened, updated and rounded back.
+//!
+//! ```
+//! use autodiff_runtime::optim::{Adam, Optimizer};
+//! use ndarray::array;
+//!
+//! // minimise ½‖w − c‖² + ½(b − 1)², whose gradient is (w − c, b − 1)
+//! let c = array![1.0, -2.0, 3.0];
+//! let mut params = (array![0.0, 0.0, 0.0], 0.0_f64);
+//! let mut adam = Adam::new(&params, 0.1);
+//! for _ in 0..2000 {
+//!     let grad = (&params.0 - &c, params.1 - 1.0);
+//!     adam.step(&mut params, &grad);
+//! }
+//! assert!((&params.0 - &c).iter().all(|d: &f64| d.abs() < 1e-3));
+//! assert!((params.1 - 1.0).abs() < 1e-3);
+//! ```
+
+use ndarray::{Array, Dimension};
+
+/// A structure of real parameters whose scalars are visited in a fixed order.
+///
+/// The order is depth-first and left to right: tuple fields in order, `Vec` and array items
+/// by index, an `ndarray` array in logical (row-major) order whatever its memory layout. A
+/// gradient has the same type and structure as the parameters it belongs to.
+///
+/// Implemented for `f64`, `f32`, `ndarray::Array<f64 | f32, D>` for any dimension `D`,
+/// tuples of up to 8 parameter types, `Vec<T>` and `[T; N]`. A user's own struct implements
+/// it by forwarding to its fields in a fixed order. `Vec` and `Array` have inherent `len`
+/// (and `Array` `flatten`) methods that shadow these: call `Parameters::len(&v)` on them.
+///
+/// ```
+/// use autodiff_runtime::optim::Parameters;
+/// use ndarray::array;
+///
+/// let p = (2.0_f64, vec![array![[1.0, 2.0], [3.0, 4.0]]], [5.0_f32, 6.0]);
+/// assert_eq!(p.len(), 7);
+/// assert_eq!(p.flatten(), [2.0, 1.0, 2.0, 3.0, 4.0, 5.0, 6.0]);
+/// ```
+pub trait Parameters {
+    /// The number of scalars.
+    ///
+    /// ```
+    /// use autodiff_runtime::optim::Parameters;
+    /// assert_eq!((1.0_f64, [2.0_f32; 3], vec![ndarray::Array2::<f64>::zeros((2, 4))]).len(), 12);
+    /// ```
+    fn len(&self) -> usize;
+
+    /// Whether there are no scalars at all.
+    ///
+    /// ```
+    /// use autodiff_runtime::optim::Parameters;
+    /// assert!(Vec::<f64>::new().is_empty());
+    /// assert!(!(0.0_f64,).is_empty());
+    /// ```
+    fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Calls `f(x)` on every scalar, in order.
+    ///
+    /// ```
+    /// use autodiff_runtime::optim::Parameters;
+    /// let mut sum = 0.0;
+    /// (1.0_f64, [2.0_f32, 3.0]).for_each(&mut |x| sum += x);
+    /// assert_eq!(sum, 6.0);
+    /// ```
+    fn for_each(&self, f: &mut impl FnMut(f64));
+
+    /// Calls `f(&mut x)` on every scalar, in order; an `f32` sees its value widened to `f64`
+    /// and keeps the result rounded back.
+    ///
+    /// ```
+    /// use autodiff_runtime::optim::Parameters;
+    /// let mut p = (1.0_f64, vec![2.0_f32, 3.0]);
+    /// p.for_each_mut(&mut |x| *x *= 10.0);
+    /// assert_eq!(p, (10.0, vec![20.0, 30.0]));
+    /// ```
+    fn for_each_mut(&mut self, f: &mut impl FnMut(&mut f64));
+
+    /// Calls `f(&mut x, g)` on every scalar `x` of `self` and the scalar `g` at the same
+    /// position in `other`, in order: the visit an optimizer's step makes.
+    ///
+    /// # Panics
+    /// If `other` differs in structure: a `Vec` of another length or an array of another shape.
+    ///
+    /// ```
+    /// use autodiff_runtime::optim::Parameters;
+    /// use ndarray::array;
+    /// let mut p = (array![1.0, 2.0], 3.0_f64);
+    /// let g = (array![0.5, 0.5], 1.0);
+    /// p.zip_mut_with(&g, &mut |x, g| *x -= g);
+    /// assert_eq!(p, (array![0.5, 1.5], 2.0));
+    /// ```
+    fn zip_mut_with(&mut self, other: &Self, f: &mut impl FnMut(&mut f64, f64));
+
+    /// The scalars in visiting order, as one vector.
+    ///
+    /// ```
+    /// use autodiff_runtime::optim::Parameters;
+    /// assert_eq!((1.0_f64, [[2.0_f64, 3.0], [4.0, 5.0]]).flatten(), [1.0, 2.0, 3.0, 4.0, 5.0]);
+    /// ```
+    fn flatten(&self) -> Vec<f64> {
+        let mut flat = Vec::with_capacity(self.len());
+        self.for_each(&mut |x| flat.push(x));
+        flat
+    }
+
+    /// Overwrites the scalars, in visiting order, with `flat` (the inverse of
+    /// [`flatten`](Parameters::flatten); `f32` scalars are rounded).
+    ///
+    /// # Panics
+    /// If `flat.len() != self.len()`.
+    ///
+    /// ```
+    /// use autodiff_runtime::optim::Parameters;
+    /// let mut p = (0.0_f64, vec![0.0_f64; 2]);
+    /// p.unflatten_from(&[1.0, 2.0, 3.0]);
+    /// assert_eq!(p, (1.0, vec![2.0, 3.0]));
+    /// ```
+    #[track_caller]
+    fn unflatten_from(&mut self, flat: &[f64]) {
+        assert_eq!(flat.len(), self.len(), "unflatten_from: {} values for {} parameters", flat.len(), self.len());
+        let mut values = flat.iter();
+        self.for_each_mut(&mut |x| *x = *values.next().expect("lengths checked above"));
+    }
+}
+
+macro_rules! scalar_parameters {
+    ($($t:ty),*) => {$(
+        impl Parameters for $t {
+            fn len(&self) -> usize {
+                1
+            }
+
+            fn for_each(&self, f: &mut impl FnMut(f64)) {
+                f(f64::from(*self));
+            }
+
+            fn for_each_mut(&mut self, f: &mut impl FnMut(&mut f64)) {
+                let mut x = f64::from(*self);
+                f(&mut x);
+                *self = x as $t;
+            }
+
+            fn zip_mut_with(&mut self, other: &Self, f: &mut impl FnMut(&mut f64, f64)) {
+                let mut x = f64::from(*self);
+                f(&mut x, f64::from(*other));
+                *self = x as $t;
+            }
+        }
+
+        impl<D: Dimension> Parameters for Array<$t, D> {
+            fn len(&self) -> usize {
+                Array::len(self)
+            }
+
+            fn for_each(&self, f: &mut impl FnMut(f64)) {
+                self.iter().for_each(|x| x.for_each(f));
+            }
+
+            fn for_each_mut(&mut self, f: &mut impl FnMut(&mut f64)) {
+                self.iter_mut().for_each(|x| x.for_each_mut(f));
+            }
+
+            fn zip_mut_with(&mut self, other: &Self, f: &mut impl FnMut(&mut f64, f64)) {
+                assert_eq!(self.shape(), other.shape(), "zip_mut_with: arrays of different shapes");
+                self.iter_mut().zip(other.iter()).for_each(|(x, y)| x.zip_mut_with(y, f));
+            }
+        }
+    )*};
+}
+
+scalar_parameters!(f64, f32);
+
+impl<T: Parameters> Parameters for Vec<T> {
+    fn len(&self) -> usize {
+        self.iter().map(Parameters::len).sum()
+    }
+
+    fn for_each(&self, f: &mut impl FnMut(f64)) {
+        self.iter().for_each(|x| x.for_each(f));
+    }
+
+    fn for_each_mut(&mut self, f: &mut impl FnMut(&mut f64)) {
+        self.iter_mut().for_each(|x| x.for_each_mut(f));
+    }
+
+    fn zip_mut_with(&mut self, other: &Self, f: &mut impl FnMut(&mut f64, f64)) {
+        assert_eq!(self.as_slice().len(), other.as_slice().len(), "zip_mut_with: Vecs of different lengths");
+        self.iter_mut().zip(other).for_each(|(x, y)| x.zip_mut_with(y, f));
+    }
+}
+
+impl<T: Parameters, const N: usize> Parameters for [T; N] {
+    fn len(&self) -> usize {
+        self.iter().map(Parameters::len).sum()
+    }
+
+    fn for_each(&self, f: &mut impl FnMut(f64)) {
+        self.iter().for_each(|x| x.for_each(f));
+    }
+
+    fn for_each_mut(&mut self, f: &mut impl FnMut(&mut f64)) {
+        self.iter_mut().for_each(|x| x.for_each_mut(f));
+    }
+
+    fn zip_mut_with(&mut self, other: &Self, f: &mut impl FnMut(&mut f64, f64)) {
+        self.iter_mut().zip(other).for_each(|(x, y)| x.zip_mut_with(y, f));
+    }
+}
+
+macro_rules! tuple_parameters {
+    ($(($($name:ident $i:tt),+))*) => {$(
+        impl<$($name: Parameters),+> Parameters for ($($name,)+) {
+            fn len(&self) -> usize {
+                0 $(+ self.$i.len())+
+            }
+
+            fn for_each(&self, f: &mut impl FnMut(f64)) {
+                $(self.$i.for_each(f);)+
+            }
+
+            fn for_each_mut(&mut self, f: &mut impl FnMut(&mut f64)) {
+                $(self.$i.for_each_mut(f);)+
+            }
+
+            fn zip_mut_with(&mut self, other: &Self, f: &mut impl FnMut(&mut f64, f64)) {
+                $(self.$i.zip_mut_with(&other.$i, f);)+
+            }
+        }
+    )*};
+}
+
+tuple_parameters! {
+    (A 0)
+    (A 0, B 1)
+    (A 0, B 1, C 2)
+    (A 0, B 1, C 2, E 3)
+    (A 0, B 1, C 2, E 3, F 4)
+    (A 0, B 1, C 2, E 3, F 4, G 5)
+    (A 0, B 1, C 2, E 3, F 4, G 5, H 6)
+    (A 0, B 1, C 2, E 3, F 4, G 5, H 6, I 7)
+}
+
+/// An update rule: moves parameters against their gradient, keeping whatever state it needs.
+///
+/// ```
+/// use autodiff_runtime::optim::{Optimizer, Parameters, Sgd};
+///
+/// fn descend<P: Parameters>(opt: &mut impl Optimizer, p: &mut P, grad: impl Fn(&P) -> P, steps: usize) {
+///     for _ in 0..steps {
+///         let g = grad(p);
+///         opt.step(p, &g);
+///     }
+/// }
+/// let mut x = 4.0_f64;
+/// descend(&mut Sgd::new(0.5), &mut x, |x| 2.0 * x, 1);
+/// assert_eq!(x, 0.0);
+/// ```
+pub trait Optimizer {
+    /// Updates `params` in place given `grad`, the gradient at `params` of the loss being
+    /// minimised; allocates nothing.
+    ///
+    /// # Panics
+    /// If `grad` differs from `params` in structure, or (for an optimizer with state) `params`
+    /// has a different number of scalars from the parameters the optimizer was made for.
+    ///
+    /// ```
+    /// use autodiff_runtime::optim::{Optimizer, Sgd};
+    /// let mut p = [1.0_f64, 2.0];
+    /// Sgd::new(0.1).step(&mut p, &[10.0, -10.0]);
+    /// assert_eq!(p, [0.0, 3.0]);
+    /// ```
+    fn step<P: Parameters>(&mut self, params: &mut P, grad: &P);
+}
+
+#[track_caller]
+fn check_len(state: usize, params: &impl Parameters) {
+    assert_eq!(state, params.len(), "optimizer made for {state} parameters stepped with {}", params.len());
+}
+
+/// Plain gradient descent: `x −= lr·g`.
+///
+/// ```
+/// use autodiff_runtime::optim::{Optimizer, Sgd};
+/// let mut x = 1.0_f64;
+/// Sgd::new(0.25).step(&mut x, &2.0);
+/// assert_eq!(x, 0.5);
+/// ```
+#[derive(Clone, Debug, PartialEq)]
+pub struct Sgd {
+    /// The step size.
+    pub lr: f64,
+}
+
+impl Sgd {
+    /// Gradient descent with step size `lr`.
+    ///
+    /// ```
+    /// use autodiff_runtime::optim::Sgd;
+    /// assert_eq!(Sgd::new(0.1).lr, 0.1);
+    /// ```
+    pub fn new(lr: f64) -> Self {
+        Self { lr }
+    }
+}
+
+impl Optimizer for Sgd {
+    fn step<P: Parameters>(&mut self, params: &mut P, grad: &P) {
+        let lr = self.lr;
+        params.zip_mut_with(grad, &mut |x, g| *x -= lr * g);
+    }
+}
+
+/// Gradient descent with momentum, as autograd's `sgd`: `v = mass·v − (1 − mass)·g`, then
+/// `x += lr·v`, with the velocity `v` starting at zero.
+///
+/// ```
+/// use autodiff_runtime::optim::{Momentum, Optimizer};
+/// let mut x = 1.0_f64;
+/// let mut opt = Momentum::new(&x, 0.1);
+/// opt.step(&mut x, &2.0); // v = −0.1·2
+/// assert!((x - (1.0 - 0.1 * 0.2)).abs() < 1e-15);
+/// ```
+#[derive(Clone, Debug, PartialEq)]
+pub struct Momentum {
+    /// The step size (autograd's `step_size`, default 0.1).
+    pub lr: f64,
+    /// How much of the velocity is kept each step (default 0.9).
+    pub mass: f64,
+    velocity: Vec<f64>,
+}
+
+impl Momentum {
+    /// Momentum descent for parameters shaped like `params`, with step size `lr` and
+    /// `mass` 0.9.
+    ///
+    /// ```
+    /// use autodiff_runtime::optim::Momentum;
+    /// let opt = Momentum::new(&[0.0_f64; 3], 0.1);
+    /// assert_eq!((opt.lr, opt.mass), (0.1, 0.9));
+    /// ```
+    pub fn new(params: &impl Parameters, lr: f64) -> Self {
+        Self { lr, mass: 0.9, velocity: vec![0.0; params.len()] }
+    }
+
+    /// Sets `mass`.
+    ///
+    /// ```
+    /// use autodiff_runtime::optim::Momentum;
+    /// assert_eq!(Momentum::new(&0.0_f64, 0.1).with_mass(0.5).mass, 0.5);
+    /// ```
+    pub fn with_mass(self, mass: f64) -> Self {
+        Self { mass, ..self }
+    }
+}
+
+impl Optimizer for Momentum {
+    fn step<P: Parameters>(&mut self, params: &mut P, grad: &P) {
+        check_len(self.velocity.len(), params);
+        let (lr, mass) = (self.lr, self.mass);
+        let mut velocity = self.velocity.iter_mut();
+        params.zip_mut_with(grad, &mut |x, g| {
+            let v = velocity.next().expect("lengths checked above");
+            *v = mass * *v - (1.0 - mass) * g;
+            *x += lr * *v;
+        });
+    }
+}
+
+/// RMSProp, as autograd's `rmsprop`: `s = γ·s + g²·(1 − γ)`, then `x −= lr·g / (√s + ε)`,
+/// with the running mean square `s` starting at one (as in autograd).
+///
+/// ```
+/// use autodiff_runtime::optim::{Optimizer, RmsProp};
+/// let mut x = 1.0_f64;
+/// let mut opt = RmsProp::new(&x, 0.1);
+/// opt.step(&mut x, &2.0); // s = 0.9 + 0.4
+/// assert!((x - (1.0 - 0.1 * 2.0 / (1.3f64.sqrt() + 1e-8))).abs() < 1e-15);
+/// ```
+#[derive(Clone, Debug, PartialEq)]
+pub struct RmsProp {
+    /// The step size (autograd's `step_size`, default 0.1).
+    pub lr: f64,
+    /// The decay of the running mean square (default 0.9).
+    pub gamma: f64,
+    /// Added to the root mean square to avoid dividing by zero (default 1e-8).
+    pub eps: f64,
+    avg_sq: Vec<f64>,
+}
+
+impl RmsProp {
+    /// RMSProp for parameters shaped like `params`, with step size `lr`, `gamma` 0.9 and
+    /// `eps` 1e-8.
+    ///
+    /// ```
+    /// use autodiff_runtime::optim::RmsProp;
+    /// let opt = RmsProp::new(&vec![0.0_f64; 4], 0.01);
+    /// assert_eq!((opt.lr, opt.gamma, opt.eps), (0.01, 0.9, 1e-8));
+    /// ```
+    pub fn new(params: &impl Parameters, lr: f64) -> Self {
+        Self { lr, gamma: 0.9, eps: 1e-8, avg_sq: vec![1.0; params.len()] }
+    }
+
+    /// Sets `gamma`.
+    ///
+    /// ```
+    /// use autodiff_runtime::optim::RmsProp;
+    /// assert_eq!(RmsProp::new(&0.0_f64, 0.1).with_gamma(0.99).gamma, 0.99);
+    /// ```
+    pub fn with_gamma(self, gamma: f64) -> Self {
+        Self { gamma, ..self }
+    }
+
+    /// Sets `eps`.
+    ///
+    /// ```
+    /// use autodiff_runtime::optim::RmsProp;
+    /// assert_eq!(RmsProp::new(&0.0_f64, 0.1).with_eps(1e-6).eps, 1e-6);
+    /// ```
+    pub fn with_eps(self, eps: f64) -> Self {
+        Self { eps, ..self }
+    }
+}
+
+impl Optimizer for RmsProp {
+    fn step<P: Parameters>(&mut self, params: &mut P, grad: &P) {
+        check_len(self.avg_sq.len(), params);
+        let (lr, gamma, eps) = (self.lr, self.gamma, self.eps);
+        let mut avg_sq = self.avg_sq.iter_mut();
+        params.zip_mut_with(grad, &mut |x, g| {
+            let s = avg_sq.next().expect("lengths checked above");
+            *s = *s * gamma + g * g * (1.0 - gamma);
+            *x -= lr * g / (s.sqrt() + eps);
+        });
+    }
+}
+
+/// Adam (Kingma & Ba), as autograd's `adam`: at step `t = 1, 2, …`
+/// `m = (1 − β₁)·g + β₁·m`, `v = (1 − β₂)·g² + β₂·v`, `m̂ = m / (1 − β₁ᵗ)`,
+/// `v̂ = v / (1 − β₂ᵗ)`, then `x −= lr·m̂ / (√v̂ + ε)`, with `m` and `v` starting at zero.
+///
+/// ```
+/// use autodiff_runtime::optim::{Adam, Optimizer};
+/// let mut x = 1.0_f64;
+/// let mut opt = Adam::new(&x, 0.1);
+/// opt.step(&mut x, &2.0); // m̂ = 2, v̂ = 4: the first step is lr·sign(g)
+/// assert!((x - 0.9).abs() < 1e-8);
+/// assert_eq!(opt.steps(), 1);
+/// ```
+#[derive(Clone, Debug, PartialEq)]
+pub struct Adam {
+    /// The step size (default 1e-3).
+    pub lr: f64,
+    /// The decay of the first-moment estimate (default 0.9).
+    pub b1: f64,
+    /// The decay of the second-moment estimate (default 0.999).
+    pub b2: f64,
+    /// Added to `√v̂` to avoid dividing by zero (default 1e-8).
+    pub eps: f64,
+    m: Vec<f64>,
+    v: Vec<f64>,
+    t: u64,
+}
+
+impl Adam {
+    /// Adam for parameters shaped like `params`, with step size `lr` (autograd's default is
+    /// 1e-3), `b1` 0.9, `b2` 0.999 and `eps` 1e-8.
+    ///
+    /// ```
+    /// use autodiff_runtime::optim::Adam;
+    /// let opt = Adam::new(&(ndarray::Array2::<f64>::zeros((3, 3)), 0.0_f64), 1e-3);
+    /// assert_eq!((opt.lr, opt.b1, opt.b2, opt.eps), (1e-3, 0.9, 0.999, 1e-8));
+    /// ```
+    pub fn new(params: &impl Parameters, lr: f64) -> Self {
+        let n = params.len();
+        Self { lr, b1: 0.9, b2: 0.999, eps: 1e-8, m: vec![0.0; n], v: vec![0.0; n], t: 0 }
+    }
+
+    /// Sets `b1` and `b2`.
+    ///
+    /// ```
+    /// use autodiff_runtime::optim::Adam;
+    /// let opt = Adam::new(&0.0_f64, 1e-3).with_betas(0.8, 0.99);
+    /// assert_eq!((opt.b1, opt.b2), (0.8, 0.99));
+    /// ```
+    pub fn with_betas(self, b1: f64, b2: f64) -> Self {
+        Self { b1, b2, ..self }
+    }
+
+    /// Sets `eps`.
+    ///
+    /// ```
+    /// use autodiff_runtime::optim::Adam;
+    /// assert_eq!(Adam::new(&0.0_f64, 1e-3).with_eps(1e-7).eps, 1e-7);
+    /// ```
+    pub fn with_eps(self, eps: f64) -> Self {
+        Self { eps, ..self }
+    }
+
+    /// The number of steps taken so far.
+    ///
+    /// ```
+    /// use autodiff_runtime::optim::{Adam, Optimizer};
+    /// let mut x = 0.0_f64;
+    /// let mut opt = Adam::new(&x, 1e-3);
+    /// assert_eq!(opt.steps(), 0);
+    /// opt.step(&mut x, &1.0);
+    /// assert_eq!(opt.steps(), 1);
+    /// ```
+    pub fn steps(&self) -> u64 {
+        self.t
+    }
+}
+
+impl Optimizer for Adam {
+    fn step<P: Parameters>(&mut self, params: &mut P, grad: &P) {
+        check_len(self.m.len(), params);
+        self.t += 1;
+        let (lr, b1, b2, eps) = (self.lr, self.b1, self.b2, self.eps);
+        // `powf` is the C library's `pow`, which numpy's `b1 ** t` calls too.
+        let (c1, c2) = (1.0 - b1.powf(self.t as f64), 1.0 - b2.powf(self.t as f64));
+        let mut moments = self.m.iter_mut().zip(self.v.iter_mut());
+        params.zip_mut_with(grad, &mut |x, g| {
+            let (m, v) = moments.next().expect("lengths checked above");
+            *m = (1.0 - b1) * g + b1 * *m;
+            *v = (1.0 - b2) * (g * g) + b2 * *v;
+            let (m_hat, v_hat) = (*m / c1, *v / c2);
+            *x -= lr * m_hat / (v_hat.sqrt() + eps);
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ndarray::{Array2, array};
+
+    type Mixed = (f64, Array2<f64>, [f32; 2], Vec<f64>);
+
+    fn target() -> Mixed {
+        (1.5, array![[1.0, -2.0], [0.5, 3.0]], [-1.0, 2.0], vec![0.25, -0.75, 4.0])
+    }
+
+    /// The gradient of ½ Σ aᵢ (xᵢ − cᵢ)², aᵢ = 1 + i/4, and the largest |xᵢ − cᵢ|.
+    fn grad(p: &Mixed) -> (Mixed, f64) {
+        let (mut g, c) = (p.clone(), target());
+        let (flat_c, mut flat_g) = (c.flatten(), Vec::new());
+        let mut worst = 0.0_f64;
+        p.for_each(&mut |x| {
+            let (i, ci) = (flat_g.len(), flat_c[flat_g.len()]);
+            worst = worst.max((x - ci).abs());
+            flat_g.push((1.0 + i as f64 / 4.0) * (x - ci));
+        });
+        g.unflatten_from(&flat_g);
+        (g, worst)
+    }
+
+    fn minimise(opt: &mut impl Optimizer, steps: usize) -> f64 {
+        let mut p: Mixed = (0.0, Array2::zeros((2, 2)), [0.0; 2], vec![0.0; 3]);
+        for _ in 0..steps {
+            let (g, _) = grad(&p);
+            opt.step(&mut p, &g);
+        }
+        grad(&p).1
+    }
+
+    #[test]
+    fn every_optimizer_converges_on_a_quadratic() {
+        let p: Mixed = target();
+        assert!(minimise(&mut Sgd::new(0.1), 500) < 1e-6);
+        assert!(minimise(&mut Momentum::new(&p, 0.1), 1000) < 1e-6);
+        assert!(minimise(&mut RmsProp::new(&p, 0.01), 1000) < 1e-6);
+        assert!(minimise(&mut Adam::new(&p, 0.05), 2000) < 1e-6);
+    }
+
+    #[test]
+    fn adam_steps_match_hand_computed_values() {
+        let (mut x, mut adam) = (1.0_f64, Adam::new(&1.0_f64, 0.1));
+        // t = 1, g = 2: m = 0.2, v = 0.004, m̂ = 2, v̂ = 4, x = 1 − 0.1·2/(2 + 1e-8)
+        adam.step(&mut x, &2.0);
+        assert!((x - 0.900_000_000_5).abs() < 1e-15, "{x}");
+        // t = 2, g = 1: m = 0.28, v = 0.004996, m̂ = 0.28/0.19, v̂ = 0.004996/0.001999,
+        // x −= 0.1·m̂/(√v̂ + 1e-8) = 0.0932179632…; bit for bit what autograd's formula gives:
+        // python3 -c 'from math import sqrt;b1,b2,x,m,v=.9,.999,1.,0.,0.
+        // for t,g in ((1,2.),(2,1.)):m=(1-b1)*g+b1*m;v=(1-b2)*(g*g)+b2*v;x-=.1*(m/(1-b1**t))/(sqrt(v/(1-b2**t))+1e-8)
+        // print(repr(x))'
+        adam.step(&mut x, &1.0);
+        assert_eq!(x, 0.806_782_037_208_510_4);
+    }
+
+    #[test]
+    fn structures_are_visited_in_order() {
+        let mut p = (1.0_f64, [vec![2.0_f32, 3.0], vec![4.0]], (array![[5.0, 6.0, 7.0], [8.0, 9.0, 10.0]],));
+        assert_eq!(p.len(), 10);
+        let flat: Vec<f64> = (1..=10).map(f64::from).collect();
+        assert_eq!(p.flatten(), flat);
+        // a transposed (column-major) array is still visited row by row
+        let t = array![[1.0, 3.0], [2.0, 4.0]].reversed_axes();
+        assert_eq!(Parameters::flatten(&t), [1.0, 2.0, 3.0, 4.0]);
+        let doubled: Vec<f64> = flat.iter().map(|x| 2.0 * x).collect();
+        p.unflatten_from(&doubled);
+        assert_eq!(p.flatten(), doubled);
+        assert_eq!(p.1, [vec![4.0, 6.0], vec![8.0]]);
+        assert_eq!(p.2.0[[1, 0]], 16.0);
+    }
+
+    #[test]
+    #[should_panic(expected = "different shapes")]
+    fn mismatched_shapes_panic() {
+        let mut p = Array2::<f64>::zeros((2, 3));
+        Sgd::new(0.1).step(&mut p, &Array2::zeros((3, 2)));
+    }
+}
