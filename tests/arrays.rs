@@ -98,3 +98,27 @@ fn logsumexp_and_softmax() {
 fn shape_mismatch_names_the_operation() {
     broadcast::grad(&m(3, 4, 0.0), &array![1.0, 2.0, 3.0], 1.0);
 }
+
+#[differentiable]
+fn layer(w: &Array2<f64>, x: &Array2<f64>) -> Array2<f64> {
+    x.dot(w).mapv(f64::tanh)
+}
+
+#[differentiable]
+fn two_layers(w1: &Array2<f64>, w2: Array2<f64>, x: &Array2<f64>) -> f64 {
+    let h = layer(w1, x);
+    let out = layer(&w2, &h);
+    (&out * &out).sum()
+}
+
+#[test]
+fn calls_pass_arrays_by_reference_and_by_value() {
+    let (w1, w2, x) = (m(4, 3, 0.5), m(3, 2, 1.5), m(5, 4, 2.5));
+    let (g1, g2, gx) = two_layers::grad(&w1, w2.clone(), &x);
+    close(&g1, &fd(|w| two_layers(w, w2.clone(), &x), &w1), 1e-7);
+    close(&g2, &fd(|w| two_layers(&w1, w.clone(), &x), &w2), 1e-7);
+    close(&gx, &fd(|x| two_layers(&w1, w2.clone(), x), &x), 1e-7);
+    let t = m(4, 3, 0.25);
+    let (_, d) = two_layers::jvp(&w1, w2.clone(), &x, t.clone(), Array2::zeros((3, 2)), Array2::zeros((5, 4)));
+    assert!((d - (&g1 * &t).sum()).abs() < 1e-10);
+}

@@ -45,7 +45,8 @@ impl Signature {
         let cot = adjoint_type(&self.ret);
         let grads =
             self.params.iter().map(|(_, ty, active)| if *active { tangent_type(ty) } else { quote!(__ad::NoTangent) });
-        quote!(impl FnOnce(#cot) -> (#(#grads,)*))
+        // `use<>`: the closure owns everything it needs and borrows no argument.
+        quote!(impl FnOnce(#cot) -> (#(#grads,)*) + use<>)
     }
 
     /// `__pullback(x: f64, ..) -> (Ret, impl FnOnce(..) -> ..)` header and `__jvp` header.
@@ -67,6 +68,19 @@ impl Signature {
             quote!(#[doc(hidden)] #[inline] pub fn __pullback(#inputs) -> (#ret, #pb)),
             quote!(#[doc(hidden)] #[inline] pub fn __jvp(#inputs, #(#tangents),*) -> (#ret, #ret_t)),
         )
+    }
+}
+
+/// Whether `ty` may be a real scalar: not a tuple, a reference, or an ndarray array type.
+fn maybe_scalar(ty: &Type) -> bool {
+    match ty {
+        Type::Tuple(_) | Type::Reference(_) | Type::Array(_) | Type::Slice(_) => false,
+        Type::Paren(p) => maybe_scalar(&p.elem),
+        Type::Path(p) => p.path.segments.last().is_none_or(|s| {
+            let name = s.ident.to_string();
+            !(name.starts_with("Array") || name == "Vec" || name == "CowArray")
+        }),
+        _ => true,
     }
 }
 
@@ -207,7 +221,7 @@ pub fn wrap(sig: &Signature, internals: TokenStream) -> TokenStream {
     );
 
     // `grad` and `value_and_grad` need a scalar output; a tuple output has `vjp` and `jvp`.
-    let scalar_api = if matches!(ret, Type::Tuple(_)) {
+    let scalar_api = if !maybe_scalar(ret) {
         TokenStream::new()
     } else {
         quote! {

@@ -174,7 +174,16 @@ pub struct Call {
     pub args: Vec<Operand>,
     /// Where each argument is written, for errors about its derivative.
     pub arg_spans: Vec<Span>,
+    /// Arguments written as `&x`, passed to the callee by reference.
+    pub arg_refs: Vec<bool>,
     pub span: Span,
+}
+
+impl Call {
+    /// The tokens of argument `i` as the callee takes it.
+    pub fn arg_tokens(&self, i: usize, primal: proc_macro2::TokenStream) -> proc_macro2::TokenStream {
+        if self.arg_refs[i] { quote::quote!(&#primal) } else { primal }
+    }
 }
 
 /// A parameter of the function.

@@ -4,4 +4,4 @@ pub use crate::adjoint::{Adjoint, NoTangent};
 pub use crate::ops;
 pub use crate::partial::Scale;
 pub use crate::tape::{Slot, Tape};
-pub use crate::value::{Scalar, Value};
+pub use crate::value::{Scalar, ShapeOf, Value};

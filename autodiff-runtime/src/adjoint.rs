@@ -83,6 +83,18 @@ impl<T: Accumulate> Adjoint<T> {
         }
     }
 
+    /// The accumulated value, or a zero tangent of `shape` when nothing contributed.
+    #[inline(always)]
+    pub fn into_tangent_shaped(self, shape: &crate::ShapeOf<T>) -> T
+    where
+        T: crate::Zeros,
+    {
+        match self.0 {
+            Some(v) => v,
+            None => shape.zeros(),
+        }
+    }
+
     /// The accumulated value, or the zero tangent of `primal` when nothing contributed.
     #[inline(always)]
     pub fn into_tangent<V: Value<Tangent = T> + ?Sized>(self, primal: &V) -> T {

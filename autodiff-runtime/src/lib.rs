@@ -56,13 +56,13 @@ mod value;
 pub mod __private;
 
 pub use adjoint::{Adjoint, Contribution, NoTangent};
+pub use array::ArrayExt;
 pub use autodiff_macros::{differentiable, primitive};
 pub use check::check_grads;
+pub use partial::{MinusOne, One, Partial, Scale};
 pub use real::Real;
 pub use tape::{Slot, Tape};
-pub use array::ArrayExt;
-pub use partial::{MinusOne, One, Partial, Scale};
-pub use value::{Accumulate, Linear, Scalar, Value};
+pub use value::{Accumulate, Linear, Scalar, ShapeOf, Value, Zeros};
 
 /// The ndarray version the runtime is built against, re-exported so that users and
 /// generated code name the same types.

@@ -20,9 +20,43 @@ use crate::Real;
 )]
 pub trait Value {
     /// The type of this value's derivatives.
-    type Tangent: Accumulate;
+    type Tangent: Accumulate + Zeros;
     /// A zero tangent of the same shape as `self`.
     fn zero_tangent(&self) -> Self::Tangent;
+    /// The shape of this value's tangent, from which a zero tangent can be made later
+    /// without keeping the value.
+    fn tangent_shape(&self) -> ShapeOf<Self::Tangent>;
+}
+
+/// Tangents that can be made zero from a remembered shape.
+///
+/// ```
+/// use autodiff_runtime::Zeros;
+/// assert_eq!(<(f64, f32)>::zeros(&((), ())), (0.0, 0.0));
+/// ```
+pub trait Zeros: Sized {
+    /// What a zero of this type needs to know (`()` for scalars, the dimensions for arrays).
+    type Shape: Clone;
+    /// A zero tangent of `shape`.
+    fn zeros(shape: &Self::Shape) -> Self;
+}
+
+/// The remembered shape of a tangent of type `T`: what a pullback keeps of each parameter,
+/// so that it need not keep (or borrow) the parameter itself.
+///
+/// ```
+/// use autodiff_runtime::Value;
+/// let s = 2.5f64.tangent_shape();
+/// assert_eq!(s.zeros(), 0.0);
+/// ```
+pub struct ShapeOf<T: Zeros>(pub T::Shape);
+
+impl<T: Zeros> ShapeOf<T> {
+    /// A zero tangent of this shape.
+    #[inline(always)]
+    pub fn zeros(&self) -> T {
+        T::zeros(&self.0)
+    }
 }
 
 /// A scalar-valued output, for which `grad` and `value_and_grad` seed the reverse sweep with one.
@@ -66,6 +100,18 @@ macro_rules! scalar_impls {
             fn zero_tangent(&self) -> $t {
                 0.0
             }
+            #[inline(always)]
+            fn tangent_shape(&self) -> ShapeOf<$t> {
+                ShapeOf(())
+            }
+        }
+
+        impl Zeros for $t {
+            type Shape = ();
+            #[inline(always)]
+            fn zeros(_: &()) -> $t {
+                0.0
+            }
         }
 
         impl Scalar for $t {
@@ -102,6 +148,10 @@ impl<V: Value + ?Sized> Value for &V {
     fn zero_tangent(&self) -> V::Tangent {
         (**self).zero_tangent()
     }
+    #[inline(always)]
+    fn tangent_shape(&self) -> ShapeOf<V::Tangent> {
+        (**self).tangent_shape()
+    }
 }
 
 impl<V: Scalar + ?Sized> Scalar for &V {
@@ -131,6 +181,17 @@ macro_rules! tuple_impls {
             #[inline(always)]
             fn zero_tangent(&self) -> Self::Tangent {
                 ($(self.$i.zero_tangent(),)+)
+            }
+            #[inline(always)]
+            fn tangent_shape(&self) -> ShapeOf<Self::Tangent> {
+                ShapeOf(($(self.$i.tangent_shape().0,)+))
+            }
+        }
+        impl<$($t: Zeros),+> Zeros for ($($t,)+) {
+            type Shape = ($($t::Shape,)+);
+            #[inline(always)]
+            fn zeros(shape: &Self::Shape) -> Self {
+                ($($t::zeros(&shape.$i),)+)
             }
         }
         impl<$($t: Accumulate),+> Accumulate for ($($t,)+) {

@@ -885,7 +885,17 @@ impl Lower<'_> {
             }
         }
         let arg_spans = call.args.iter().map(Spanned::span).collect();
-        self.stmts.push(Stmt::Call(Call { dst, path: p.path.clone(), args, arg_spans, span: call.span() }));
+        let arg_refs = call
+            .args
+            .iter()
+            .zip(&args)
+            .map(|(a, op)| {
+                // A borrowed parameter passed on as it is stays a borrow.
+                let deref = matches!(op, Operand::Var(v) if self.vars[v.0].deref) && matches!(strip(a), Expr::Path(_));
+                deref || matches!(a, Expr::Reference(r) if r.mutability.is_none())
+            })
+            .collect();
+        self.stmts.push(Stmt::Call(Call { dst, path: p.path.clone(), args, arg_spans, arg_refs, span: call.span() }));
     }
     /// A hint for an error about `e` when it names an active parameter whose type is not a
     /// float: it is active only because its type is not recognised as a constant one.

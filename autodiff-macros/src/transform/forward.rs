@@ -41,7 +41,15 @@ struct Fwd<'a> {
 impl Fwd<'_> {
     fn block(&self, b: &Block, top: bool) -> TokenStream {
         let mut out = TokenStream::new();
-        for stmt in &b.stmts {
+        // The parameters are bound by the leading constant statements of the body.
+        let bound = if top { b.stmts.iter().take_while(|s| matches!(s, Stmt::Inactive(_))).count() } else { 0 };
+        if top && bound == 0 {
+            out.extend(self.shapes());
+        }
+        for (k, stmt) in b.stmts.iter().enumerate() {
+            if top && k == bound && k > 0 {
+                out.extend(self.shapes());
+            }
             out.extend(match stmt {
                 Stmt::Inactive(tokens) => tokens.clone(),
                 Stmt::Op(op) => op_fwd(self.f, op, &self.available),
@@ -49,12 +57,15 @@ impl Fwd<'_> {
                     let dst = pat(self.f, &call.dst, &|f, v| f.ident(v).to_token_stream());
                     let pb = pullback(self.f, first_var(&call.dst));
                     let path = callee(&call.path);
-                    let args = call.args.iter().map(|a| operand(self.f, a));
+                    let args = call.args.iter().enumerate().map(|(i, a)| call.arg_tokens(i, operand(self.f, a)));
                     quote_spanned!(call.span=> let (#dst, #pb) = #path::__pullback(#(#args),*);)
                 }
                 Stmt::Branch(br) => self.branch(br),
                 Stmt::Loop(l) => self.lp(l, top),
             });
+        }
+        if top && bound == b.stmts.len() && bound > 0 {
+            out.extend(self.shapes());
         }
         if !top {
             let items = record(self.f, b, self.reached);
@@ -62,6 +73,27 @@ impl Fwd<'_> {
                 let t = tape(b.id);
                 out.extend(quote!(#t.push((#(#items,)*));));
             }
+        }
+        out
+    }
+
+    /// Parameters' shapes, for zero cotangents: in array code the pullback keeps these
+    /// instead of borrowing the parameters.
+    fn shapes(&self) -> TokenStream {
+        let f = self.f;
+        let mut out = TokenStream::new();
+        if f.scalar {
+            return out;
+        }
+        let mut params = Vec::new();
+        for p in &f.params {
+            if let Some(pat) = &p.active {
+                pat.vars(&mut params);
+            }
+        }
+        for v in params {
+            let (s, x) = (super::shape(f, v), operand(f, &Operand::Var(v)));
+            out.extend(quote!(let #s = __ad::Value::tangent_shape(&#x);));
         }
         out
     }

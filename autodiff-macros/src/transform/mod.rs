@@ -35,6 +35,11 @@ pub(crate) fn saved(f: &Function, v: Var) -> Ident {
     derived(f, v, "d")
 }
 
+/// The remembered tangent shape of a parameter (see `ShapeOf` in the runtime).
+pub(crate) fn shape(f: &Function, v: Var) -> Ident {
+    derived(f, v, "shape")
+}
+
 pub(crate) fn pullback(f: &Function, v: Var) -> Ident {
     derived(f, v, "pb")
 }

@@ -250,6 +250,16 @@ fn seed_pattern(ty: &syn::Type, out: &Tree, seeds: &mut Vec<(Var, syn::Ident)>) 
 
 fn param_cotangent(f: &Function, p: &Pat, reached: &BTreeSet<Var>) -> TokenStream {
     match p {
+        Pat::Var(v) if !f.scalar => {
+            // The pullback keeps each parameter's shape, not the parameter.
+            let shape = super::shape(f, *v);
+            if reached.contains(v) {
+                let b = bar(f, *v);
+                quote!(#b.into_tangent_shaped(&#shape))
+            } else {
+                quote!(#shape.zeros())
+            }
+        }
         Pat::Var(v) => {
             let x = f.ident(*v);
             if reached.contains(v) {

@@ -65,8 +65,13 @@ fn block(f: &Function, b: &Block) -> TokenStream {
                 let dst = pat(f, &call.dst, &|f, v| f.ident(v).to_token_stream());
                 let dst_dot = pat(f, &call.dst, &|f, v| dot(f, v).to_token_stream());
                 let path = callee(&call.path);
-                let primals = call.args.iter().map(|a| operand(f, a));
+                let primals = call.args.iter().enumerate().map(|(i, a)| call.arg_tokens(i, operand(f, a)));
                 let tangents = call.args.iter().zip(&call.arg_spans).map(|(a, span)| match a {
+                    // Array tangents are not `Copy`; the caller may still need its own.
+                    Operand::Var(v) if !f.scalar => {
+                        let d = dot(f, *v);
+                        quote_spanned!(*span=> Some(::core::clone::Clone::clone(&#d)))
+                    }
                     Operand::Var(v) => {
                         let d = dot(f, *v);
                         quote_spanned!(*span=> Some(#d))

@@ -23,7 +23,7 @@ pub fn __pullback(
             __ad::Adjoint<<f64 as __ad::Value>::Tangent>,
             __ad::Adjoint<<f64 as __ad::Value>::Tangent>,
         ),
-    ) -> (<f64 as __ad::Value>::Tangent, <f64 as __ad::Value>::Tangent),
+    ) -> (<f64 as __ad::Value>::Tangent, <f64 as __ad::Value>::Tangent) + use<>,
 ) {
     let a = a;
     let b = b;
@@ -95,7 +95,7 @@ mod pair {
                 __ad::Adjoint<<f64 as __ad::Value>::Tangent>,
                 __ad::Adjoint<<f64 as __ad::Value>::Tangent>,
             ),
-        ) -> (<f64 as __ad::Value>::Tangent, <f64 as __ad::Value>::Tangent),
+        ) -> (<f64 as __ad::Value>::Tangent, <f64 as __ad::Value>::Tangent) + use<>,
     ) {
         let a = a;
         let b = b;
@@ -163,7 +163,7 @@ mod pair {
         __jvp(a, b, Some(a_dot), Some(b_dot))
     }
     /// The generated sweeps of this module, pretty-printed.
-    pub const SOURCE: &str = "#[doc(hidden)]\n#[inline]\npub fn __pullback(\n    a: f64,\n    b: f64,\n) -> (\n    (f64, f64),\n    impl FnOnce(\n        (\n            __ad::Adjoint<<f64 as __ad::Value>::Tangent>,\n            __ad::Adjoint<<f64 as __ad::Value>::Tangent>,\n        ),\n    ) -> (<f64 as __ad::Value>::Tangent, <f64 as __ad::Value>::Tangent),\n) {\n    let a = a;\n    let b = b;\n    let (t2, (_, _)) = __ad::ops::mul(&a, &b);\n    let (t3, (__t3_d0, __t3_d1)) = __ad::ops::sub(&a, &b);\n    (\n        (t2, t3),\n        move |(__seed0, __seed1)| {\n            let mut __t2_bar = __seed0;\n            let mut __t3_bar = __seed1;\n            let mut __a_bar = __ad::Adjoint::zero();\n            let mut __b_bar = __ad::Adjoint::zero();\n            __ad::ops::sub_vjp(&__t3_bar, &mut __a_bar, &__t3_d0);\n            __ad::ops::sub_vjp(&__t3_bar, &mut __b_bar, &__t3_d1);\n            __ad::ops::mul_vjp(&__t2_bar, &mut __a_bar, &__ad::Scale(b));\n            __ad::ops::mul_vjp(&__t2_bar, &mut __b_bar, &__ad::Scale(a));\n            (__a_bar.into_tangent(&a), __b_bar.into_tangent(&b))\n        },\n    )\n}\n#[doc(hidden)]\n#[inline]\npub fn __jvp(\n    a: f64,\n    b: f64,\n    __a_dot_in: Option<<f64 as __ad::Value>::Tangent>,\n    __b_dot_in: Option<<f64 as __ad::Value>::Tangent>,\n) -> ((f64, f64), <(f64, f64) as __ad::Value>::Tangent) {\n    let __a_dot = match __a_dot_in {\n        Some(t) => t,\n        None => __ad::Value::zero_tangent(&a),\n    };\n    let __b_dot = match __b_dot_in {\n        Some(t) => t,\n        None => __ad::Value::zero_tangent(&b),\n    };\n    let a = a;\n    let b = b;\n    let (t2, __t2_dot) = __ad::ops::mul_jvp(&a, &b, Some(&__a_dot), Some(&__b_dot));\n    let (t3, __t3_dot) = __ad::ops::sub_jvp(&a, &b, Some(&__a_dot), Some(&__b_dot));\n    ((t2, t3), (__t2_dot, __t3_dot))\n}\n";
+    pub const SOURCE: &str = "#[doc(hidden)]\n#[inline]\npub fn __pullback(\n    a: f64,\n    b: f64,\n) -> (\n    (f64, f64),\n    impl FnOnce(\n        (\n            __ad::Adjoint<<f64 as __ad::Value>::Tangent>,\n            __ad::Adjoint<<f64 as __ad::Value>::Tangent>,\n        ),\n    ) -> (<f64 as __ad::Value>::Tangent, <f64 as __ad::Value>::Tangent) + use<>,\n) {\n    let a = a;\n    let b = b;\n    let (t2, (_, _)) = __ad::ops::mul(&a, &b);\n    let (t3, (__t3_d0, __t3_d1)) = __ad::ops::sub(&a, &b);\n    (\n        (t2, t3),\n        move |(__seed0, __seed1)| {\n            let mut __t2_bar = __seed0;\n            let mut __t3_bar = __seed1;\n            let mut __a_bar = __ad::Adjoint::zero();\n            let mut __b_bar = __ad::Adjoint::zero();\n            __ad::ops::sub_vjp(&__t3_bar, &mut __a_bar, &__t3_d0);\n            __ad::ops::sub_vjp(&__t3_bar, &mut __b_bar, &__t3_d1);\n            __ad::ops::mul_vjp(&__t2_bar, &mut __a_bar, &__ad::Scale(b));\n            __ad::ops::mul_vjp(&__t2_bar, &mut __b_bar, &__ad::Scale(a));\n            (__a_bar.into_tangent(&a), __b_bar.into_tangent(&b))\n        },\n    )\n}\n#[doc(hidden)]\n#[inline]\npub fn __jvp(\n    a: f64,\n    b: f64,\n    __a_dot_in: Option<<f64 as __ad::Value>::Tangent>,\n    __b_dot_in: Option<<f64 as __ad::Value>::Tangent>,\n) -> ((f64, f64), <(f64, f64) as __ad::Value>::Tangent) {\n    let __a_dot = match __a_dot_in {\n        Some(t) => t,\n        None => __ad::Value::zero_tangent(&a),\n    };\n    let __b_dot = match __b_dot_in {\n        Some(t) => t,\n        None => __ad::Value::zero_tangent(&b),\n    };\n    let a = a;\n    let b = b;\n    let (t2, __t2_dot) = __ad::ops::mul_jvp(&a, &b, Some(&__a_dot), Some(&__b_dot));\n    let (t3, __t3_dot) = __ad::ops::sub_jvp(&a, &b, Some(&__a_dot), Some(&__b_dot));\n    ((t2, t3), (__t2_dot, __t3_dot))\n}\n";
 }
 fn uses_pair(x: f64) -> f64 {
     let (p, q) = pair(x, 3.0);
@@ -187,7 +187,7 @@ pub fn __pullback(
     f64,
     impl FnOnce(
         __ad::Adjoint<<f64 as __ad::Value>::Tangent>,
-    ) -> (<f64 as __ad::Value>::Tangent,),
+    ) -> (<f64 as __ad::Value>::Tangent,) + use<>,
 ) {
     let x = x;
     let ((p, q), __p_pb) = super::pair::__pullback(x, 3.0);
@@ -247,7 +247,7 @@ mod uses_pair {
         f64,
         impl FnOnce(
             __ad::Adjoint<<f64 as __ad::Value>::Tangent>,
-        ) -> (<f64 as __ad::Value>::Tangent,),
+        ) -> (<f64 as __ad::Value>::Tangent,) + use<>,
     ) {
         let x = x;
         let ((p, q), __p_pb) = super::pair::__pullback(x, 3.0);
@@ -318,5 +318,5 @@ mod uses_pair {
         __jvp(x, Some(x_dot))
     }
     /// The generated sweeps of this module, pretty-printed.
-    pub const SOURCE: &str = "#[doc(hidden)]\n#[inline]\npub fn __pullback(\n    x: f64,\n) -> (\n    f64,\n    impl FnOnce(\n        __ad::Adjoint<<f64 as __ad::Value>::Tangent>,\n    ) -> (<f64 as __ad::Value>::Tangent,),\n) {\n    let x = x;\n    let ((p, q), __p_pb) = super::pair::__pullback(x, 3.0);\n    let (t3, (_, _)) = __ad::ops::mul(&p, &q);\n    (\n        t3,\n        move |__seed0| {\n            let mut __t3_bar = __seed0;\n            let mut __x_bar = __ad::Adjoint::zero();\n            let mut __p_bar = __ad::Adjoint::zero();\n            let mut __q_bar = __ad::Adjoint::zero();\n            __ad::ops::mul_vjp(&__t3_bar, &mut __p_bar, &__ad::Scale(q));\n            __ad::ops::mul_vjp(&__t3_bar, &mut __q_bar, &__ad::Scale(p));\n            let (__c0, _) = __p_pb((__p_bar, __q_bar));\n            __ad::ops::accumulate(&mut __x_bar, __c0);\n            (__x_bar.into_tangent(&x),)\n        },\n    )\n}\n#[doc(hidden)]\n#[inline]\npub fn __jvp(\n    x: f64,\n    __x_dot_in: Option<<f64 as __ad::Value>::Tangent>,\n) -> (f64, <f64 as __ad::Value>::Tangent) {\n    let __x_dot = match __x_dot_in {\n        Some(t) => t,\n        None => __ad::Value::zero_tangent(&x),\n    };\n    let x = x;\n    let ((p, q), (__p_dot, __q_dot)) = super::pair::__jvp(x, 3.0, Some(__x_dot), None);\n    let (t3, __t3_dot) = __ad::ops::mul_jvp(&p, &q, Some(&__p_dot), Some(&__q_dot));\n    (t3, __t3_dot)\n}\n";
+    pub const SOURCE: &str = "#[doc(hidden)]\n#[inline]\npub fn __pullback(\n    x: f64,\n) -> (\n    f64,\n    impl FnOnce(\n        __ad::Adjoint<<f64 as __ad::Value>::Tangent>,\n    ) -> (<f64 as __ad::Value>::Tangent,) + use<>,\n) {\n    let x = x;\n    let ((p, q), __p_pb) = super::pair::__pullback(x, 3.0);\n    let (t3, (_, _)) = __ad::ops::mul(&p, &q);\n    (\n        t3,\n        move |__seed0| {\n            let mut __t3_bar = __seed0;\n            let mut __x_bar = __ad::Adjoint::zero();\n            let mut __p_bar = __ad::Adjoint::zero();\n            let mut __q_bar = __ad::Adjoint::zero();\n            __ad::ops::mul_vjp(&__t3_bar, &mut __p_bar, &__ad::Scale(q));\n            __ad::ops::mul_vjp(&__t3_bar, &mut __q_bar, &__ad::Scale(p));\n            let (__c0, _) = __p_pb((__p_bar, __q_bar));\n            __ad::ops::accumulate(&mut __x_bar, __c0);\n            (__x_bar.into_tangent(&x),)\n        },\n    )\n}\n#[doc(hidden)]\n#[inline]\npub fn __jvp(\n    x: f64,\n    __x_dot_in: Option<<f64 as __ad::Value>::Tangent>,\n) -> (f64, <f64 as __ad::Value>::Tangent) {\n    let __x_dot = match __x_dot_in {\n        Some(t) => t,\n        None => __ad::Value::zero_tangent(&x),\n    };\n    let x = x;\n    let ((p, q), (__p_dot, __q_dot)) = super::pair::__jvp(x, 3.0, Some(__x_dot), None);\n    let (t3, __t3_dot) = __ad::ops::mul_jvp(&p, &q, Some(&__p_dot), Some(&__q_dot));\n    (t3, __t3_dot)\n}\n";
 }

@@ -19,7 +19,7 @@ pub fn __pullback(
     f64,
     impl FnOnce(
         __ad::Adjoint<<f64 as __ad::Value>::Tangent>,
-    ) -> (<f64 as __ad::Value>::Tangent,),
+    ) -> (<f64 as __ad::Value>::Tangent,) + use<>,
 ) {
     let __y = super::softplus(x);
     (
@@ -73,7 +73,7 @@ mod softplus {
         f64,
         impl FnOnce(
             __ad::Adjoint<<f64 as __ad::Value>::Tangent>,
-        ) -> (<f64 as __ad::Value>::Tangent,),
+        ) -> (<f64 as __ad::Value>::Tangent,) + use<>,
     ) {
         let __y = super::softplus(x);
         (
@@ -133,5 +133,5 @@ mod softplus {
         __jvp(x, Some(x_dot))
     }
     /// The generated sweeps of this module, pretty-printed.
-    pub const SOURCE: &str = "#[doc(hidden)]\n#[inline]\npub fn __pullback(\n    x: f64,\n) -> (\n    f64,\n    impl FnOnce(\n        __ad::Adjoint<<f64 as __ad::Value>::Tangent>,\n    ) -> (<f64 as __ad::Value>::Tangent,),\n) {\n    let __y = super::softplus(x);\n    (\n        __y,\n        move |__seed| {\n            let __y_bar = __seed.into_tangent(&__y);\n            let __x_bar = super::softplus_vjp(x, __y, __y_bar);\n            (__x_bar,)\n        },\n    )\n}\n#[doc(hidden)]\n#[inline]\npub fn __jvp(\n    x: f64,\n    __x_dot_in: Option<<f64 as __ad::Value>::Tangent>,\n) -> (f64, <f64 as __ad::Value>::Tangent) {\n    let __y = super::softplus(x);\n    let __y_dot = super::softplus_jvp(\n        x,\n        __y,\n        match __x_dot_in {\n            Some(t) => t,\n            None => __ad::Value::zero_tangent(&x),\n        },\n    );\n    (__y, __y_dot)\n}\n";
+    pub const SOURCE: &str = "#[doc(hidden)]\n#[inline]\npub fn __pullback(\n    x: f64,\n) -> (\n    f64,\n    impl FnOnce(\n        __ad::Adjoint<<f64 as __ad::Value>::Tangent>,\n    ) -> (<f64 as __ad::Value>::Tangent,) + use<>,\n) {\n    let __y = super::softplus(x);\n    (\n        __y,\n        move |__seed| {\n            let __y_bar = __seed.into_tangent(&__y);\n            let __x_bar = super::softplus_vjp(x, __y, __y_bar);\n            (__x_bar,)\n        },\n    )\n}\n#[doc(hidden)]\n#[inline]\npub fn __jvp(\n    x: f64,\n    __x_dot_in: Option<<f64 as __ad::Value>::Tangent>,\n) -> (f64, <f64 as __ad::Value>::Tangent) {\n    let __y = super::softplus(x);\n    let __y_dot = super::softplus_jvp(\n        x,\n        __y,\n        match __x_dot_in {\n            Some(t) => t,\n            None => __ad::Value::zero_tangent(&x),\n        },\n    );\n    (__y, __y_dot)\n}\n";
 }

@@ -1,13 +1,23 @@
 //! Arrays as values: their tangents, zeros, accumulation and scaling.
 
 use super::kernels::zip_for_each;
-use crate::{Accumulate, Linear, Real, Value};
+use crate::{Accumulate, Linear, Real, ShapeOf, Value, Zeros};
 use ndarray::{Array, ArrayBase, Data, Dimension, Zip};
 
 impl<T: Real, S: Data<Elem = T>, D: Dimension> Value for ArrayBase<S, D> {
     type Tangent = Array<T, D>;
     fn zero_tangent(&self) -> Array<T, D> {
         Array::zeros(self.raw_dim())
+    }
+    fn tangent_shape(&self) -> ShapeOf<Array<T, D>> {
+        ShapeOf(self.raw_dim())
+    }
+}
+
+impl<T: Real, D: Dimension> Zeros for Array<T, D> {
+    type Shape = D;
+    fn zeros(shape: &D) -> Self {
+        Array::zeros(shape.clone())
     }
 }
 
