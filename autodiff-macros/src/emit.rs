@@ -84,6 +84,28 @@ fn maybe_scalar(ty: &Type) -> bool {
     }
 }
 
+/// The owned array type of an ndarray view type (`ArrayView1<'a, f64>` → `Array1<f64>`), which
+/// has the same tangent and names no lifetime; other types unchanged.
+fn owned_array_type(ty: &Type) -> Type {
+    let Type::Path(tp) = ty else { return ty.clone() };
+    let Some(last) = tp.path.segments.last() else { return ty.clone() };
+    let name = last.ident.to_string();
+    let owned = match name.as_str() {
+        "CowArray" | "ArrayView" => "Array".to_string(),
+        _ => match name.strip_prefix("ArrayView") {
+            Some(rank) if rank == "D" || rank.parse::<u8>().is_ok() => format!("Array{rank}"),
+            _ => return ty.clone(),
+        },
+    };
+    let mut tp = tp.clone();
+    let last = tp.path.segments.last_mut().expect("checked above");
+    last.ident = syn::Ident::new(&owned, last.ident.span());
+    if let syn::PathArguments::AngleBracketed(args) = &mut last.arguments {
+        args.args = args.args.iter().filter(|a| !matches!(a, syn::GenericArgument::Lifetime(_))).cloned().collect();
+    }
+    Type::Path(tp)
+}
+
 /// `<T as Value>::Tangent`
 fn tangent_type(ty: &Type) -> TokenStream {
     use syn::spanned::Spanned;
@@ -93,6 +115,7 @@ fn tangent_type(ty: &Type) -> TokenStream {
         syn::Type::Reference(r) => &*r.elem,
         other => other,
     };
+    let ty = owned_array_type(ty);
     quote_spanned!(ty.span()=> <#ty as __ad::Value>::Tangent)
 }
 
