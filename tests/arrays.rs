@@ -139,3 +139,23 @@ fn views_are_inputs_with_owned_gradients() {
     let gw_fd = fd(|w| view_input(x.view(), w.view()), &rows.t().to_owned());
     close(&gw, &gw_fd, 1e-8);
 }
+
+#[differentiable(wrt(x))]
+fn masked(x: &Array2<f64>, scale: f64) -> f64 {
+    let relu = x.mapv(|v| if v < 0.0 { 0.0 } else { v });
+    let soft = x.mapv(|v: f64| {
+        let e = (-v.abs()).exp();
+        scale * (v.max(0.0) + e.ln_1p())
+    });
+    (relu * soft).sum()
+}
+
+#[test]
+fn mapv_closures_are_differentiated_elementwise() {
+    let x = m(3, 4, 0.6) * 2.0;
+    let g = masked::grad(&x, 1.5);
+    close(&g, &fd(|x| masked(x, 1.5), &x), 1e-7);
+    let t = m(3, 4, 0.2);
+    let (_, d) = masked::jvp(&x, 1.5, t.clone());
+    assert!((d - (&g * &t).sum()).abs() < 1e-10);
+}

@@ -38,7 +38,7 @@ table! {
     Unary false: sum mean t;
     Binary false: add sub mul div powf log atan2 hypot max min dot;
     Ternary false: mul_add clamp;
-    IntPow false: powi sum_axis mean_axis logsumexp softmax;
+    IntPow false: powi sum_axis mean_axis logsumexp softmax mapv;
 }
 
 /// Float methods whose result is piecewise constant or not a number: evaluated on primal

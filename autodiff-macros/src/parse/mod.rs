@@ -14,7 +14,7 @@ use crate::error::Ctxt;
 use crate::ir::{Block, Call, Function, Op, Operand, Param, Pat, Stmt, Tree, Var, VarInfo};
 use crate::rules::{self, Arity};
 use proc_macro2::{Span, TokenStream, TokenTree};
-use quote::{ToTokens, format_ident, quote};
+use quote::{ToTokens, format_ident, quote, quote_spanned};
 use std::collections::{HashMap, HashSet};
 use syn::spanned::Spanned;
 use syn::visit::Visit;
@@ -840,8 +840,74 @@ impl Lower<'_> {
         self.op(rule.name, operands, None, e.span())
     }
 
+    /// `x.mapv(|v| body)`: an elementwise rule whose kernel is the forward-mode derivative
+    /// of the closure's scalar body, lowered and transformed as a function of its own.
+    fn mapv_closure(&mut self, recv: &Expr, method: &Ident, c: &syn::ExprClosure, e: &Expr) -> Tree {
+        let param = match (c.inputs.len(), c.inputs.first(), method == "map") {
+            (1, Some(syn::Pat::Ident(pi)), false) if pi.subpat.is_none() => pi.ident.clone(),
+            (1, Some(syn::Pat::Type(pt)), false) => match &*pt.pat {
+                syn::Pat::Ident(pi) if pi.subpat.is_none() => pi.ident.clone(),
+                other => {
+                    return self.unsupported(
+                        e,
+                        format!(
+                            "the closure of `mapv` takes one element by name, such as `|v| ...`, not `{}`",
+                            other.to_token_stream()
+                        ),
+                    );
+                }
+            },
+            (1, Some(syn::Pat::Reference(r)), true) => match &*r.pat {
+                syn::Pat::Ident(pi) if pi.subpat.is_none() => pi.ident.clone(),
+                _ => {
+                    return self.unsupported(
+                        e,
+                        "the closure of `map` takes one element by reference and name, such as `|&v| ...`",
+                    );
+                }
+            },
+            _ => {
+                let shape = if method == "map" { "|&v| ..." } else { "|v| ..." };
+                return self
+                    .unsupported(e, format!("the closure of `{method}` takes exactly one element, such as `{shape}`"));
+            }
+        };
+        // Captures must be constants: the kernel differentiates with respect to the element only.
+        let mut names = Vec::new();
+        collect_idents(&c.body, &mut names);
+        if let Some(active) = names.iter().find(|n| **n != param && self.is_active_name(&n.to_string())) {
+            return self.unsupported(
+                e,
+                format!("the closure passed to `{method}` reads `{active}`, which depends on a differentiated input; a closure may capture only constants. Move `{active}` out of the closure as array arithmetic (`x.{method}(|v| ...) * {active}`)"),
+            );
+        }
+        let body = &c.body;
+        let item: syn::ItemFn =
+            syn::parse_quote_spanned!(c.span()=> fn __kernel(#param: __Element) -> __Element { #body });
+        let kernel = match crate::expand::lower(&item, &crate::args::Args::default()) {
+            Ok(f) => f,
+            Err(err) => {
+                for e in err {
+                    self.cx.error(e.span(), e.to_string());
+                }
+                return dummy();
+            }
+        };
+        let jvp = crate::transform::tangent::sweep(&kernel);
+        let seed = crate::transform::tangent_in(&param);
+        let closure = quote_spanned!(c.span()=> |#param| {
+            let #seed = ::core::option::Option::Some(__ad::Scalar::one_tangent(&#param));
+            #jvp
+        });
+        let x = self.leaf(recv);
+        self.op("mapv", vec![x], Some(closure), e.span())
+    }
+
     /// `x.mapv(f64::exp)`: the elementwise rule named by the path.
     fn mapv(&mut self, recv: &Expr, method: &Ident, args: &[&Expr], e: &Expr) -> Tree {
+        if let [Expr::Closure(c)] = args {
+            return self.mapv_closure(recv, method, c, e);
+        }
         let rule = match args {
             [Expr::Path(p)]
                 if p.path.segments.len() == 2
@@ -962,6 +1028,19 @@ impl Lower<'_> {
 }
 
 /// The identifiers a string literal names as inline format arguments (`{x}`, `{x:.3}`).
+/// Every identifier that `e` names as a path or inside a macro.
+fn collect_idents(e: &Expr, out: &mut Vec<Ident>) {
+    struct Names<'o>(&'o mut Vec<Ident>);
+    impl<'ast> Visit<'ast> for Names<'_> {
+        fn visit_expr_path(&mut self, p: &'ast syn::ExprPath) {
+            if let Some(id) = p.path.get_ident() {
+                self.0.push(id.clone());
+            }
+        }
+    }
+    Names(out).visit_expr(e);
+}
+
 fn format_args_in(lit: &str) -> Vec<String> {
     if !lit.contains('"') {
         return Vec::new();
