@@ -14,10 +14,17 @@
 mod digits_data;
 #[path = "shared/mlp_model.rs"]
 mod mlp_model;
+#[path = "shared/plot.rs"]
+mod plot;
+#[path = "shared/progress.rs"]
+mod progress;
 
 use autodiff_runtime::optim::Adam;
 use digits_data::{DIGITS_CSV, batches, init_params, load};
 use mlp_model::{accuracy, loss_of, train_step};
+use plot::{Panel, Series, two_panel_chart};
+use progress::Progress;
+use std::path::Path;
 use std::time::Instant;
 
 struct Options {
@@ -47,6 +54,9 @@ fn options() -> Result<Options, String> {
             other => return Err(format!("unknown argument `{other}` (try --help)")),
         }
     }
+    if o.epochs == 0 || o.hidden == 0 {
+        return Err("--epochs and --hidden must be at least 1".into());
+    }
     Ok(o)
 }
 
@@ -71,31 +81,55 @@ fn run() -> Result<(), String> {
     );
     let mut history = Vec::new();
     let mut times = Vec::new();
-    for (epoch, epoch_batches) in batches(o.epochs).iter().enumerate() {
+    let all = batches(o.epochs);
+    let bar = Progress::new((o.epochs * all.first().map_or(0, Vec::len)) as u64, "training");
+    for (epoch, epoch_batches) in all.iter().enumerate() {
+        // Timed as the peers time an epoch: the training steps only.
         let t0 = Instant::now();
         for idx in epoch_batches {
             let (x, y) = data.train.batch(idx);
             train_step(&mut p, &mut adam, &x, &y);
+            bar.inc(1);
         }
         times.push(t0.elapsed().as_secs_f64());
         let train_loss = loss_of(&p, &data.train.x, &data.train.y);
         let acc = accuracy(&p, &data.valid.x, &data.valid.labels);
         history.push((train_loss, acc));
         let e = epoch + 1;
+        bar.set_message(&format!("epoch {e}: loss {train_loss:.3}, validation {:.2} %", 100.0 * acc));
         if e == 1 || e % 10 == 0 || e == o.epochs {
-            println!(
-                "epoch {e:4}: training loss {train_loss:.12}, validation accuracy {:.2} %, {:.1} ms",
-                100.0 * acc,
-                1e3 * times[epoch]
-            );
+            bar.suspend(|| {
+                println!(
+                    "epoch {e:4}: training loss {train_loss:.12}, validation accuracy {:.2} %, {:.1} ms",
+                    100.0 * acc,
+                    1e3 * times[epoch]
+                )
+            });
         }
     }
-    let mut sorted = times.clone();
+    bar.finish();
+    // The median over epochs after the first, as the peers report it.
+    let mut sorted = times[1.min(times.len() - 1)..].to_vec();
     sorted.sort_by(f64::total_cmp);
     let median = sorted[sorted.len() / 2];
     println!("median epoch time {:.1} ms over {} epochs", 1e3 * median, times.len());
     if let Some((loss, acc)) = history.last() {
         println!("final: training loss {loss:.6}, validation accuracy {:.2} %", 100.0 * acc);
+    }
+    if let Some(path) = &o.plot {
+        let epochs = |f: &dyn Fn(&(f64, f64)) -> f64| -> Vec<(f64, f64)> {
+            history.iter().enumerate().map(|(k, h)| ((k + 1) as f64, f(h))).collect()
+        };
+        let loss = [Series::new("training loss (summed over 1438 rows)", epochs(&|h| h.0))];
+        let acc = [Series::new("validation accuracy (%)", epochs(&|h| 100.0 * h.1))];
+        two_panel_chart(
+            Path::new(path),
+            &format!("digits MLP 64-{h}-{h}-10, Adam 1e-3", h = o.hidden),
+            Panel { y_label: "training loss", series: &loss, y_log: true },
+            Panel { y_label: "validation accuracy (%)", series: &acc, y_log: false },
+            "epoch",
+        )?;
+        println!("wrote {path}");
     }
     Ok(())
 }
