@@ -11,6 +11,7 @@ mod dot;
 mod elementwise;
 mod kernels;
 mod reduce;
+mod shape;
 mod softmax;
 mod value;
 
@@ -20,5 +21,6 @@ pub use dot::{Dot, DotLhs, DotRhs};
 pub use elementwise::Elementwise;
 pub use kernels::PARALLEL_THRESHOLD;
 pub use reduce::{Fill, FillAxis, Transpose};
+pub use shape::*;
 pub(crate) use softmax::logsumexp_with_softmax;
 pub use softmax::{ArrayExt, LogSumExpPartial, SoftmaxPartial};

@@ -262,11 +262,13 @@ mod arith;
 mod array;
 mod binary;
 mod elementwise;
+mod shape;
 
 pub use arith::*;
 pub use array::*;
 pub use binary::*;
 pub use elementwise::*;
+pub use shape::*;
 
 use crate::{Accumulate, Adjoint, Partial, Value};
 
