@@ -159,3 +159,34 @@ fn mapv_closures_are_differentiated_elementwise() {
     let (_, d) = masked::jvp(&x, 1.5, t.clone());
     assert!((d - (&g * &t).sum()).abs() < 1e-10);
 }
+
+#[differentiable]
+fn shapes(a: &Array2<f64>, v: &Array1<f64>) -> f64 {
+    let corner = a[[0, 1]] * v[2];
+    let top = a.slice(s![..2, 1..]);
+    let r = a.row(1);
+    let c = a.column(0);
+    let picked = a.select(Axis(1), &[0, 2, 2]);
+    let flat = a.to_shape(12).unwrap();
+    let lifted = v.view().insert_axis(Axis(0));
+    let swapped = a.view().permuted_axes([1, 0]);
+    corner
+        + (&top * &top).sum()
+        + r.dot(&c.slice(s![..3]))
+        + picked.mapv(f64::sin).sum()
+        + (&flat * &flat).mean().unwrap()
+        + (&lifted * &r.slice(s![..3])).sum()
+        + swapped.index_axis(Axis(0), 1).mapv(f64::exp).sum()
+        + a.view().into_shape_with_order((2, 6)).unwrap().sum_axis(Axis(1)).dot(&v.slice(s![..2]))
+}
+
+#[test]
+fn shape_and_indexing_rules() {
+    let (a, v) = (m(4, 3, 0.35), array![0.5, -1.0, 2.0]);
+    let (ga, gv) = shapes::grad(&a, &v);
+    close(&ga, &fd(|a| shapes(a, &v), &a), 1e-7);
+    close(&gv, &fd(|v| shapes(&a, v), &v), 1e-7);
+    let t = m(4, 3, 0.9);
+    let (_, d) = shapes::jvp(&a, &v, t.clone(), Array1::zeros(3));
+    assert!((d - (&ga * &t).sum()).abs() < 1e-10);
+}

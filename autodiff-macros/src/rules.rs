@@ -38,8 +38,22 @@ table! {
     Unary false: sum mean t;
     Binary false: add sub mul div powf log atan2 hypot max min dot;
     Ternary false: mul_add clamp;
-    IntPow false: powi sum_axis mean_axis logsumexp softmax mapv;
+    IntPow false: powi sum_axis mean_axis logsumexp softmax mapv index slice insert_axis index_axis select
+        permuted_axes into_shape_with_order to_shape;
 }
+
+/// How many constant arguments a rule of arity [`Arity::IntPow`] takes after its
+/// differentiable one.
+pub fn constant_args(name: &str) -> usize {
+    match name {
+        "index_axis" | "select" => 2,
+        _ => 1,
+    }
+}
+
+/// Array methods that ndarray spells with an `Option` or `Result` (`x.mean().unwrap()`); their
+/// rules return the value, so a following `.unwrap()` or `.expect(..)` is dropped.
+pub static UNWRAPPED: &[&str] = &["mean", "mean_axis", "into_shape_with_order", "to_shape"];
 
 /// Float methods whose result is piecewise constant or not a number: evaluated on primal
 /// values, their results are constants (derivative zero wherever one exists).

@@ -5,3 +5,4 @@ pub use crate::ops;
 pub use crate::partial::Scale;
 pub use crate::tape::{Slot, Tape};
 pub use crate::value::{Scalar, ShapeOf, Value};
+pub use ndarray;

@@ -696,7 +696,14 @@ impl Lower<'_> {
             Expr::Async(_) | Expr::Await(_) => self.unsupported(e, "`async` code cannot be differentiated; differentiate a synchronous function"),
             Expr::Macro(m) => self.unsupported(e, macro_message(&m.mac)),
             Expr::Try(_) => self.unsupported(e, "the `?` operator is not supported in `#[differentiable]` functions; return a plain value"),
-            Expr::Index(_) => self.unsupported(e, "indexing is not supported yet in `#[differentiable]` functions; pass the elements as separate parameters or as a tuple"),
+            Expr::Index(ix) => {
+                if self.is_active(&ix.index) {
+                    return self.unsupported(&ix.index, "an index cannot depend on a differentiated input; compute it from constants (integers, `as usize` of constants)");
+                }
+                let x = self.leaf(&ix.expr);
+                let i = &ix.index;
+                self.op("index", vec![x], Some(quote!(#i)), e.span())
+            }
             Expr::Assign(_) => self.unsupported(e, "an assignment is not a value; write it as its own statement"),            Expr::Reference(_) => self.unsupported(e, "`&mut` references to active values are not supported; use `let mut` and assignment"),
             Expr::Array(_) | Expr::Repeat(_) => self.unsupported(e, "array literals of active values are not supported; use a tuple or separate variables"),
             _ => self.unsupported(e, "this expression is not supported on active values in `#[differentiable]` functions; see the supported-language table in the crate documentation"),
@@ -774,15 +781,22 @@ impl Lower<'_> {
 
     fn method_call(&mut self, recv: &Expr, method: &Ident, args: &[&Expr], e: &Expr) -> Tree {
         let name = method.to_string();
-        if name == "clone" || name == "to_owned" {
+        if (name == "clone" || name == "to_owned" || name == "view" || name == "into_owned") && args.is_empty() {
             return self.expr(recv);
         }
         if (name == "unwrap" || name == "expect")
-            && matches!(strip(recv), Expr::MethodCall(m) if m.method == "mean_axis" || m.method == "mean")
+            && matches!(strip(recv), Expr::MethodCall(m) if rules::UNWRAPPED.contains(&m.method.to_string().as_str()))
         {
-            // `x.mean_axis(ax).unwrap()`: the rule returns the mean itself and panics on an
-            // empty axis.
+            // `x.mean_axis(ax).unwrap()`: the rule returns the value itself and panics where
+            // ndarray would return `None` or `Err`.
             return self.expr(recv);
+        }
+        if (name == "row" || name == "column") && args.len() == 1 && !self.is_active(args[0]) {
+            // `x.row(i)` is `x.index_axis(Axis(0), i)`, as an owned array.
+            let axis = if name == "row" { 0usize } else { 1 };
+            let i = args[0];
+            let x = self.leaf(recv);
+            return self.op("index_axis", vec![x], Some(quote!(__ad::ndarray::Axis(#axis), #i)), e.span());
         }
         if name == "mapv" || name == "map" {
             return self.mapv(recv, method, args, e);
@@ -814,24 +828,24 @@ impl Lower<'_> {
         };
         let expected = match rule.arity {
             Arity::Unary => 0,
-            Arity::Binary | Arity::IntPow => 1,
+            Arity::IntPow => rules::constant_args(rule.name),
+            Arity::Binary => 1,
             Arity::Ternary => 2,
         };
         if args.len() != expected {
             return self.unsupported(e, format!("`{name}` takes {expected} argument(s) here, found {}", args.len()));
         }
         if rule.arity == Arity::IntPow {
-            if self.is_active(args[0]) {
+            if let Some(a) = args.iter().find(|a| self.is_active(a)) {
                 let msg = if name == "powi" {
                     "the exponent of `powi` is an integer and cannot depend on an active value; use `powf` for a differentiable exponent".to_string()
                 } else {
-                    format!("the argument of `{name}` is an axis or count and cannot depend on an active value")
+                    format!("the arguments of `{name}` (axes, indices, shapes) cannot depend on an active value")
                 };
-                self.cx.error_spanned(args[0], msg);
+                self.cx.error_spanned(a, msg);
                 return dummy();
             }
-            let n = args[0];
-            return self.op(rule.name, vec![x], Some(quote!(#n)), e.span());
+            return self.op(rule.name, vec![x], Some(quote!(#(#args),*)), e.span());
         }
         let mut operands = vec![x];
         for a in args {
