@@ -262,6 +262,7 @@ mod arith;
 mod array;
 mod binary;
 mod elementwise;
+mod linalg; pub use linalg::*;
 mod shape;
 
 pub use arith::*;
