@@ -35,8 +35,9 @@ table! {
     Unary false: sin cos tan asin acos atan sinh cosh tanh asinh acosh atanh exp exp2 exp_m1 ln
         log2 log10 ln_1p sqrt cbrt recip abs;
     Unary true: neg to_degrees to_radians fract;
-    Unary false: sum mean t;
-    Binary false: add sub mul div powf log atan2 hypot max min dot;
+    Unary false: sum mean t inv det ln_abs_det cholesky;
+    Binary false: add sub mul div powf log atan2 hypot max min dot solve convolve_full convolve_valid convolve_same
+        convolve2d_full convolve2d_valid convolve2d_same;
     Ternary false: mul_add clamp;
     IntPow false: powi sum_axis mean_axis logsumexp softmax mapv index slice insert_axis index_axis select
         permuted_axes into_shape_with_order to_shape;
@@ -75,6 +76,13 @@ pub static NON_DIFFERENTIABLE: &[&str] = &[
     "partial_cmp",
     "to_bits",
     "classify",
+    "det_sign",
+    "shape",
+    "len",
+    "ndim",
+    "dim",
+    "raw_dim",
+    "is_empty",
 ];
 
 /// Operators and the rule behind each.
