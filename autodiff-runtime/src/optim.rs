@@ -588,6 +588,55 @@ impl Adam {
     }
 }
 
+/// The constants of one Adam step.
+struct AdamStep {
+    lr: f64,
+    b1: f64,
+    b2: f64,
+    eps: f64,
+    r1: f64,
+    r2: f64,
+}
+
+impl AdamStep {
+    /// The update of one run of parameters: a plain loop over equal-length slices, which the
+    /// compiler vectorises.
+    #[inline]
+    fn apply(&self, xs: &mut [f64], gs: &[f64], ms: &mut [f64], vs: &mut [f64]) {
+        let n = xs.len();
+        let (gs, ms, vs) = (&gs[..n], &mut ms[..n], &mut vs[..n]);
+        for i in 0..n {
+            let g = gs[i];
+            let m = (1.0 - self.b1) * g + self.b1 * ms[i];
+            let v = (1.0 - self.b2) * (g * g) + self.b2 * vs[i];
+            ms[i] = m;
+            vs[i] = v;
+            xs[i] -= self.lr * (m * self.r1) / ((v * self.r2).sqrt() + self.eps);
+        }
+    }
+}
+
+/// Runs `f` over matching runs of four slices: whole below the parallel threshold, else in
+/// one chunk per rayon task, so that each task is long enough to pay for itself.
+fn for_chunks(
+    xs: &mut [f64],
+    gs: &[f64],
+    ms: &mut [f64],
+    vs: &mut [f64],
+    f: &(impl Fn(&mut [f64], &[f64], &mut [f64], &mut [f64]) + Sync),
+) {
+    if xs.len() < crate::array::PARALLEL_THRESHOLD {
+        return f(xs, gs, ms, vs);
+    }
+    use rayon::prelude::*;
+    let chunk = xs.len().div_ceil(rayon::current_num_threads().max(1) * 2);
+    xs.par_chunks_mut(chunk)
+        .zip(gs.par_chunks(chunk))
+        .zip(ms.par_chunks_mut(chunk))
+        .zip(vs.par_chunks_mut(chunk))
+        .for_each(|(((x, g), m), v)| f(x, g, m, v));
+}
+
 impl Optimizer for Adam {
     fn step<P: Parameters>(&mut self, params: &mut P, grad: &P) {
         check_len(self.m.len(), params);
@@ -602,18 +651,8 @@ impl Optimizer for Adam {
             let (m, m_rest) = core::mem::take(&mut ms).split_at_mut(xs.len());
             let (v, v_rest) = core::mem::take(&mut vs).split_at_mut(xs.len());
             (ms, vs) = (m_rest, v_rest);
-            let update = |(((x, &g), m), v): (((&mut f64, &f64), &mut f64), &mut f64)| {
-                *m = (1.0 - b1) * g + b1 * *m;
-                *v = (1.0 - b2) * (g * g) + b2 * *v;
-                let (m_hat, v_hat) = (*m * r1, *v * r2);
-                *x -= lr * m_hat / (v_hat.sqrt() + eps);
-            };
-            if xs.len() >= crate::array::PARALLEL_THRESHOLD {
-                use rayon::prelude::*;
-                xs.par_iter_mut().zip(gs).zip(m.par_iter_mut()).zip(v.par_iter_mut()).for_each(update);
-            } else {
-                xs.iter_mut().zip(gs).zip(m.iter_mut()).zip(v.iter_mut()).for_each(update);
-            }
+            let k = AdamStep { lr, b1, b2, eps, r1, r2 };
+            for_chunks(xs, gs, m, v, &|x, g, m, v| k.apply(x, g, m, v));
         });
     }
 }

@@ -1,7 +1,7 @@
 //! Binary elementwise rules over scalars and broadcasting arrays.
 
 use super::broadcast::{Bcast, co_broadcast, stretch};
-use super::kernels::zip_for_each;
+use super::kernels::{costly, zip_for_each};
 use crate::{Accumulate, Linear, MinusOne, One, Partial, Real, Value};
 use ndarray::{Array, ArrayBase, Data, DimMax, Dimension, Zip};
 
@@ -92,19 +92,19 @@ macro_rules! scalar_binary {
             fn zip_value(&self, b: &$t, _: &str, f: impl Fn($t, $t) -> $t + Sync + Send) -> Array<$t, D> {
                 let b = *b;
                 let mut y = Array::zeros(self.raw_dim());
-                zip_for_each!(Zip::from(&mut y).and(self), |y, &a| *y = f(a, b));
+                zip_for_each!(false, Zip::from(&mut y).and(self), |y, &a| *y = f(a, b));
                 y
             }
             fn zip_partial(
                 &self,
                 b: &$t,
-                _: &str,
+                op: &str,
                 f: impl Fn($t, $t) -> ($t, ($t, $t)) + Sync + Send,
             ) -> (Array<$t, D>, (Self::P0, Self::P1)) {
                 let b = *b;
                 let (mut y, mut d0, mut d1) =
                     (Array::zeros(self.raw_dim()), Array::zeros(self.raw_dim()), Array::zeros(self.raw_dim()));
-                zip_for_each!(Zip::from(&mut y).and(&mut d0).and(&mut d1).and(self), |y, d0, d1, &a| {
+                zip_for_each!(costly(op), Zip::from(&mut y).and(&mut d0).and(&mut d1).and(self), |y, d0, d1, &a| {
                     let (v, (p0, p1)) = f(a, b);
                     (*y, *d0, *d1) = (v, p0, p1);
                 });
@@ -132,19 +132,19 @@ macro_rules! scalar_binary {
             fn zip_value(&self, b: &ArrayBase<S, D>, _: &str, f: impl Fn($t, $t) -> $t + Sync + Send) -> Array<$t, D> {
                 let a = *self;
                 let mut y = Array::zeros(b.raw_dim());
-                zip_for_each!(Zip::from(&mut y).and(b), |y, &b| *y = f(a, b));
+                zip_for_each!(false, Zip::from(&mut y).and(b), |y, &b| *y = f(a, b));
                 y
             }
             fn zip_partial(
                 &self,
                 b: &ArrayBase<S, D>,
-                _: &str,
+                op: &str,
                 f: impl Fn($t, $t) -> ($t, ($t, $t)) + Sync + Send,
             ) -> (Array<$t, D>, (Self::P0, Self::P1)) {
                 let a = *self;
                 let (mut y, mut d0, mut d1) =
                     (Array::zeros(b.raw_dim()), Array::zeros(b.raw_dim()), Array::zeros(b.raw_dim()));
-                zip_for_each!(Zip::from(&mut y).and(&mut d0).and(&mut d1).and(b), |y, d0, d1, &b| {
+                zip_for_each!(costly(op), Zip::from(&mut y).and(&mut d0).and(&mut d1).and(b), |y, d0, d1, &b| {
                     let (v, (p0, p1)) = f(a, b);
                     (*y, *d0, *d1) = (v, p0, p1);
                 });
@@ -186,7 +186,7 @@ where
         let out: <D as DimMax<E>>::Output = co_broadcast(op, self.shape(), b.shape());
         let (av, bv) = (stretch(op, self, &out), stretch(op, b, &out));
         let mut y = Array::zeros(out);
-        zip_for_each!(Zip::from(&mut y).and(av).and(bv), |y, &a, &b| *y = f(a, b));
+        zip_for_each!(false, Zip::from(&mut y).and(av).and(bv), |y, &a, &b| *y = f(a, b));
         y
     }
 
@@ -200,7 +200,7 @@ where
         let out: <D as DimMax<E>>::Output = co_broadcast(op, self.shape(), b.shape());
         let (av, bv) = (stretch(op, self, &out), stretch(op, b, &out));
         let (mut y, mut d0, mut d1) = (Array::zeros(out.clone()), Array::zeros(out.clone()), Array::zeros(out));
-        zip_for_each!(Zip::from(&mut y).and(&mut d0).and(&mut d1).and(av).and(bv), |y, d0, d1, &a, &b| {
+        zip_for_each!(costly(op), Zip::from(&mut y).and(&mut d0).and(&mut d1).and(av).and(bv), |y, d0, d1, &a, &b| {
             let (v, (p0, p1)) = f(a, b);
             (*y, *d0, *d1) = (v, p0, p1);
         });

@@ -119,10 +119,10 @@ impl<T: Real, O: Dimension, X: Target<T, O>> Partial<Array<T, O>> for Bcast<T, O
     }
     fn pull_owned(&self, mut y_bar: Array<T, O>) -> X {
         match &self.d {
-            Some(d) => zip_for_each!(Zip::from(&mut y_bar).and(d), |y, &d| *y *= d),
+            Some(d) => zip_for_each!(false, Zip::from(&mut y_bar).and(d), |y, &d| *y *= d),
             None if self.sign != T::one() => {
                 let s = self.sign;
-                zip_for_each!(Zip::from(&mut y_bar), |y| *y *= s)
+                zip_for_each!(false, Zip::from(&mut y_bar), |y| *y *= s)
             }
             None => {}
         }
@@ -131,10 +131,10 @@ impl<T: Real, O: Dimension, X: Target<T, O>> Partial<Array<T, O>> for Bcast<T, O
     fn push(&self, x_dot: &X) -> Array<T, O> {
         let mut t = X::expand(x_dot, &self.out);
         match &self.d {
-            Some(d) => zip_for_each!(Zip::from(&mut t).and(d), |t, &d| *t *= d),
+            Some(d) => zip_for_each!(false, Zip::from(&mut t).and(d), |t, &d| *t *= d),
             None if self.sign != T::one() => {
                 let s = self.sign;
-                zip_for_each!(Zip::from(&mut t), |t| *t *= s)
+                zip_for_each!(false, Zip::from(&mut t), |t| *t *= s)
             }
             None => {}
         }

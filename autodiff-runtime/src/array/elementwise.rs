@@ -53,16 +53,16 @@ impl<T: Real, S: Data<Elem = T>, D: Dimension> Elementwise for ArrayBase<S, D> {
     type Elem = T;
     fn map_value(&self, f: impl Fn(T) -> T + Sync + Send) -> Array<T, D> {
         let mut y = Array::zeros(self.raw_dim());
-        zip_for_each!(Zip::from(&mut y).and(self), |y, &x| *y = f(x));
+        zip_for_each!(false, Zip::from(&mut y).and(self), |y, &x| *y = f(x));
         y
     }
     fn map_partial(&self, f: impl Fn(T) -> (T, T) + Sync + Send) -> (Array<T, D>, Array<T, D>) {
         let (mut y, mut d) = (Array::zeros(self.raw_dim()), Array::zeros(self.raw_dim()));
-        zip_for_each!(Zip::from(&mut y).and(&mut d).and(self), |y, d, &x| (*y, *d) = f(x));
+        zip_for_each!(true, Zip::from(&mut y).and(&mut d).and(self), |y, d, &x| (*y, *d) = f(x));
         (y, d)
     }
     fn times(mut d: Array<T, D>, t: &Array<T, D>) -> Array<T, D> {
-        zip_for_each!(Zip::from(&mut d).and(t), |d, &t| *d *= t);
+        zip_for_each!(false, Zip::from(&mut d).and(t), |d, &t| *d *= t);
         d
     }
 }

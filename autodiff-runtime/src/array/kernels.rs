@@ -1,15 +1,30 @@
-//! Elementwise kernels: sequential below a size threshold, on rayon above it.
+//! Elementwise kernels: sequential for small arrays, on rayon for large ones.
+//!
+//! Whether a kernel is worth splitting depends on its cost per element. Measured on this
+//! project's benchmark machine (2 cores; `BENCHMARKS.md`): an addition is memory-bound and
+//! gains from two threads only above about 250,000 elements, while `tanh` (about 20 ns per
+//! element) already gains at 8,000.
 
-/// Arrays with at least this many elements are processed in parallel by the elementwise,
-/// broadcasting and accumulation kernels. Below it, rayon's scheduling costs more than it
-/// saves on this project's benchmark machine.
-pub const PARALLEL_THRESHOLD: usize = 1 << 15;
+/// Arrays with at least this many elements run cheap kernels (arithmetic, accumulation,
+/// scaling) in parallel.
+pub const PARALLEL_THRESHOLD: usize = 1 << 18;
 
-/// Runs a `Zip` sequentially or in parallel depending on `len`.
+/// Arrays with at least this many elements run costly kernels (transcendental functions and
+/// `mapv` closures) in parallel.
+pub const PARALLEL_THRESHOLD_COSTLY: usize = 1 << 13;
+
+/// Whether the binary rule `op` costs a transcendental function call per element.
+pub(crate) fn costly(op: &str) -> bool {
+    matches!(op, "powf" | "log" | "atan2" | "hypot")
+}
+
+/// Runs a `Zip` sequentially or in parallel, by its size and whether its kernel is costly.
 macro_rules! zip_for_each {
-    ($zip:expr, $f:expr) => {{
+    ($costly:expr, $zip:expr, $f:expr) => {{
         let zip = $zip;
-        if zip.size() >= $crate::array::PARALLEL_THRESHOLD { zip.par_for_each($f) } else { zip.for_each($f) }
+        let threshold =
+            if $costly { $crate::array::PARALLEL_THRESHOLD_COSTLY } else { $crate::array::PARALLEL_THRESHOLD };
+        if zip.size() >= threshold { zip.par_for_each($f) } else { zip.for_each($f) }
     }};
 }
 

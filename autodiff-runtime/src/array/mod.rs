@@ -19,7 +19,7 @@ pub use binary::Binary;
 pub use broadcast::{Bcast, Target};
 pub use dot::{Dot, DotLhs, DotRhs};
 pub use elementwise::Elementwise;
-pub use kernels::PARALLEL_THRESHOLD;
+pub use kernels::{PARALLEL_THRESHOLD, PARALLEL_THRESHOLD_COSTLY};
 pub use reduce::{Fill, FillAxis, Transpose};
 pub use shape::*;
 pub(crate) use softmax::logsumexp_with_softmax;

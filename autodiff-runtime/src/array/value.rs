@@ -31,14 +31,14 @@ impl<T: Real, D: Dimension> Accumulate for Array<T, D> {
             self.shape(),
             other.shape()
         );
-        zip_for_each!(Zip::from(self).and(&other), |a, &b| *a += b);
+        zip_for_each!(false, Zip::from(self).and(&other), |a, &b| *a += b);
     }
 }
 
 impl<T: Real, D: Dimension> Linear for Array<T, D> {
     type Elem = T;
     fn scale(mut self, c: T) -> Self {
-        zip_for_each!(Zip::from(&mut self), |a| *a *= c);
+        zip_for_each!(false, Zip::from(&mut self), |a| *a *= c);
         self
     }
 }
