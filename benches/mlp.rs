@@ -13,6 +13,11 @@ use digits_data::{DIGITS_CSV, batches, init_params, load};
 use mlp_model::{loss_and_grad, loss_of, train_step};
 use std::hint::black_box;
 
+/// Large buffers (results, partials, gradients) recur every step; keeping freed ones avoids
+/// the page faults of fresh memory (see `autodiff_runtime::alloc`).
+#[global_allocator]
+static ALLOC: autodiff_runtime::alloc::CachingAlloc = autodiff_runtime::alloc::CachingAlloc::new(1 << 30);
+
 fn bench(c: &mut Criterion) {
     let data = load(DIGITS_CSV).expect("the digits data");
     let p = init_params(704);

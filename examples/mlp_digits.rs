@@ -27,6 +27,11 @@ use progress::Progress;
 use std::path::Path;
 use std::time::Instant;
 
+/// Large buffers (results, partials, gradients) recur every step; keeping freed ones avoids
+/// the page faults of fresh memory (see `autodiff_runtime::alloc`).
+#[global_allocator]
+static ALLOC: autodiff_runtime::alloc::CachingAlloc = autodiff_runtime::alloc::CachingAlloc::new(1 << 30);
+
 struct Options {
     epochs: usize,
     hidden: usize,

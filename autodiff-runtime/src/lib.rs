@@ -43,6 +43,7 @@
 extern crate self as autodiff_runtime;
 
 mod adjoint;
+pub mod alloc;
 pub mod array;
 pub mod check;
 pub mod linalg;

@@ -1,7 +1,7 @@
 //! Binary elementwise rules over scalars and broadcasting arrays.
 
 use super::broadcast::{Bcast, co_broadcast, stretch};
-use super::kernels::{costly, zip_for_each};
+use super::kernels::{costly, zip_collect, zip_for_each};
 use crate::{Accumulate, Linear, MinusOne, One, Partial, Real, Value};
 use ndarray::{Array, ArrayBase, Data, DimMax, Dimension, Zip};
 
@@ -91,9 +91,7 @@ macro_rules! scalar_binary {
             type Minus1 = Self::P1;
             fn zip_value(&self, b: &$t, _: &str, f: impl Fn($t, $t) -> $t + Sync + Send) -> Array<$t, D> {
                 let b = *b;
-                let mut y = Array::zeros(self.raw_dim());
-                zip_for_each!(false, Zip::from(&mut y).and(self), |y, &a| *y = f(a, b));
-                y
+                zip_collect!(false, Zip::from(self), |&a| f(a, b))
             }
             fn zip_partial(
                 &self,
@@ -103,11 +101,15 @@ macro_rules! scalar_binary {
             ) -> (Array<$t, D>, (Self::P0, Self::P1)) {
                 let b = *b;
                 let (mut y, mut d0, mut d1) =
-                    (Array::zeros(self.raw_dim()), Array::zeros(self.raw_dim()), Array::zeros(self.raw_dim()));
+                    (Array::uninit(self.raw_dim()), Array::uninit(self.raw_dim()), Array::uninit(self.raw_dim()));
                 zip_for_each!(costly(op), Zip::from(&mut y).and(&mut d0).and(&mut d1).and(self), |y, d0, d1, &a| {
                     let (v, (p0, p1)) = f(a, b);
-                    (*y, *d0, *d1) = (v, p0, p1);
+                    y.write(v);
+                    d0.write(p0);
+                    d1.write(p1);
                 });
+                // SAFETY: the `Zip` above wrote every element of the three arrays.
+                let (y, d0, d1) = unsafe { (y.assume_init(), d0.assume_init(), d1.assume_init()) };
                 let shape = self.raw_dim();
                 (y, (Bcast::new(d0, shape), Bcast::new(d1, ())))
             }
@@ -131,9 +133,7 @@ macro_rules! scalar_binary {
             type Minus1 = Self::P1;
             fn zip_value(&self, b: &ArrayBase<S, D>, _: &str, f: impl Fn($t, $t) -> $t + Sync + Send) -> Array<$t, D> {
                 let a = *self;
-                let mut y = Array::zeros(b.raw_dim());
-                zip_for_each!(false, Zip::from(&mut y).and(b), |y, &b| *y = f(a, b));
-                y
+                zip_collect!(false, Zip::from(b), |&b| f(a, b))
             }
             fn zip_partial(
                 &self,
@@ -143,11 +143,15 @@ macro_rules! scalar_binary {
             ) -> (Array<$t, D>, (Self::P0, Self::P1)) {
                 let a = *self;
                 let (mut y, mut d0, mut d1) =
-                    (Array::zeros(b.raw_dim()), Array::zeros(b.raw_dim()), Array::zeros(b.raw_dim()));
+                    (Array::uninit(b.raw_dim()), Array::uninit(b.raw_dim()), Array::uninit(b.raw_dim()));
                 zip_for_each!(costly(op), Zip::from(&mut y).and(&mut d0).and(&mut d1).and(b), |y, d0, d1, &b| {
                     let (v, (p0, p1)) = f(a, b);
-                    (*y, *d0, *d1) = (v, p0, p1);
+                    y.write(v);
+                    d0.write(p0);
+                    d1.write(p1);
                 });
+                // SAFETY: the `Zip` above wrote every element of the three arrays.
+                let (y, d0, d1) = unsafe { (y.assume_init(), d0.assume_init(), d1.assume_init()) };
                 let shape = b.raw_dim();
                 (y, (Bcast::new(d0, ()), Bcast::new(d1, shape)))
             }
@@ -185,9 +189,7 @@ where
     fn zip_value(&self, b: &ArrayBase<S2, E>, op: &str, f: impl Fn(T, T) -> T + Sync + Send) -> Self::Out {
         let out: <D as DimMax<E>>::Output = co_broadcast(op, self.shape(), b.shape());
         let (av, bv) = (stretch(op, self, &out), stretch(op, b, &out));
-        let mut y = Array::zeros(out);
-        zip_for_each!(false, Zip::from(&mut y).and(av).and(bv), |y, &a, &b| *y = f(a, b));
-        y
+        zip_collect!(false, Zip::from(av).and(bv), |&a, &b| f(a, b))
     }
 
     #[track_caller]
@@ -199,11 +201,15 @@ where
     ) -> (Self::Out, (Self::P0, Self::P1)) {
         let out: <D as DimMax<E>>::Output = co_broadcast(op, self.shape(), b.shape());
         let (av, bv) = (stretch(op, self, &out), stretch(op, b, &out));
-        let (mut y, mut d0, mut d1) = (Array::zeros(out.clone()), Array::zeros(out.clone()), Array::zeros(out));
+        let (mut y, mut d0, mut d1) = (Array::uninit(out.clone()), Array::uninit(out.clone()), Array::uninit(out));
         zip_for_each!(costly(op), Zip::from(&mut y).and(&mut d0).and(&mut d1).and(av).and(bv), |y, d0, d1, &a, &b| {
             let (v, (p0, p1)) = f(a, b);
-            (*y, *d0, *d1) = (v, p0, p1);
+            y.write(v);
+            d0.write(p0);
+            d1.write(p1);
         });
+        // SAFETY: the `Zip` above wrote every element of the three arrays.
+        let (y, d0, d1) = unsafe { (y.assume_init(), d0.assume_init(), d1.assume_init()) };
         (y, (Bcast::new(d0, self.raw_dim()), Bcast::new(d1, b.raw_dim())))
     }
 

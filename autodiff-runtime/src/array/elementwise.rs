@@ -1,6 +1,6 @@
 //! Unary elementwise rules over scalars and arrays.
 
-use super::kernels::zip_for_each;
+use super::kernels::{zip_collect, zip_for_each};
 use crate::{Linear, Partial, Real, Value};
 use ndarray::{Array, ArrayBase, Data, Dimension, Zip};
 
@@ -52,14 +52,17 @@ scalar_elementwise!(f32 f64);
 impl<T: Real, S: Data<Elem = T>, D: Dimension> Elementwise for ArrayBase<S, D> {
     type Elem = T;
     fn map_value(&self, f: impl Fn(T) -> T + Sync + Send) -> Array<T, D> {
-        let mut y = Array::zeros(self.raw_dim());
-        zip_for_each!(false, Zip::from(&mut y).and(self), |y, &x| *y = f(x));
-        y
+        zip_collect!(false, Zip::from(self), |&x| f(x))
     }
     fn map_partial(&self, f: impl Fn(T) -> (T, T) + Sync + Send) -> (Array<T, D>, Array<T, D>) {
-        let (mut y, mut d) = (Array::zeros(self.raw_dim()), Array::zeros(self.raw_dim()));
-        zip_for_each!(true, Zip::from(&mut y).and(&mut d).and(self), |y, d, &x| (*y, *d) = f(x));
-        (y, d)
+        let (mut y, mut d) = (Array::uninit(self.raw_dim()), Array::uninit(self.raw_dim()));
+        zip_for_each!(true, Zip::from(&mut y).and(&mut d).and(self), |y, d, &x| {
+            let (v, p) = f(x);
+            y.write(v);
+            d.write(p);
+        });
+        // SAFETY: the `Zip` above wrote every element of both arrays.
+        unsafe { (y.assume_init(), d.assume_init()) }
     }
     fn times(mut d: Array<T, D>, t: &Array<T, D>) -> Array<T, D> {
         zip_for_each!(false, Zip::from(&mut d).and(t), |d, &t| *d *= t);

@@ -28,4 +28,15 @@ macro_rules! zip_for_each {
     }};
 }
 
-pub(crate) use zip_for_each;
+/// Collects a `Zip` into a new array through `$f`, sequentially or in parallel as
+/// [`zip_for_each`] decides; the array is written once, never zeroed first.
+macro_rules! zip_collect {
+    ($costly:expr, $zip:expr, $f:expr) => {{
+        let zip = $zip;
+        let threshold =
+            if $costly { $crate::array::PARALLEL_THRESHOLD_COSTLY } else { $crate::array::PARALLEL_THRESHOLD };
+        if zip.size() >= threshold { zip.par_map_collect($f) } else { zip.map_collect($f) }
+    }};
+}
+
+pub(crate) use {zip_collect, zip_for_each};
