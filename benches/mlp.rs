@@ -20,7 +20,7 @@ static ALLOC: autodiff_runtime::alloc::CachingAlloc = autodiff_runtime::alloc::C
 
 fn bench(c: &mut Criterion) {
     let data = load(DIGITS_CSV).expect("the digits data");
-    let p = init_params(704);
+    let p = mlp_model::shared(init_params(704));
     let idx = &batches(1)[0][0];
     let (x, y) = data.train.batch(idx);
     let mut group = c.benchmark_group("mlp");

@@ -75,7 +75,7 @@ fn main() {
 fn run() -> Result<(), String> {
     let o = options()?;
     let data = load(&o.data)?;
-    let mut p = init_params(o.hidden);
+    let mut p = mlp_model::shared(init_params(o.hidden));
     let mut adam = Adam::new(&p, 1e-3);
     println!(
         "digits MLP 64 -> {h} -> {h} -> 10: {} training rows, {} validation rows, {} epochs",

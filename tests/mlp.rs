@@ -18,7 +18,7 @@ const REFERENCE_H32: (f64, f64, f64) = (2831.787907328646, 2071.9611355544607, 0
 #[test]
 fn two_epochs_follow_the_peers() {
     let data = load(DIGITS_CSV).unwrap();
-    let mut p = init_params(32);
+    let mut p = mlp_model::shared(init_params(32));
     let mut adam = Adam::new(&p, 1e-3);
     let mut losses = Vec::new();
     for epoch in batches(2) {
@@ -37,7 +37,7 @@ fn two_epochs_follow_the_peers() {
 #[test]
 fn gradient_matches_finite_differences() {
     let data = load(DIGITS_CSV).unwrap();
-    let p = init_params(8);
+    let p = mlp_model::shared(init_params(8));
     let idx: Vec<usize> = (0..16).collect();
     let (x, y) = data.train.batch(&idx);
     let (l, g) = loss_and_grad(&p, &x, &y);

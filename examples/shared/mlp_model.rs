@@ -8,12 +8,21 @@
 // Each user takes only part of this module.
 #![allow(dead_code)]
 
-use autodiff_runtime::ndarray::{Array1, Array2, Axis};
+use autodiff_runtime::ndarray::{ArcArray1, ArcArray2, Array1, Array2, Axis};
 use autodiff_runtime::optim::{Adam, Optimizer};
 use autodiff_runtime::{ArrayExt, differentiable};
 
-/// The weights and biases `(W₁, b₁, W₂, b₂, W₃, b₃)`.
-pub type Params = (Array2<f64>, Array1<f64>, Array2<f64>, Array1<f64>, Array2<f64>, Array1<f64>);
+/// The weights and biases `(W₁, b₁, W₂, b₂, W₃, b₃)`, held as `ArcArray`s so that the
+/// partials a gradient keeps share them instead of copying them.
+pub type Params = (ArcArray2<f64>, ArcArray1<f64>, ArcArray2<f64>, ArcArray1<f64>, ArcArray2<f64>, ArcArray1<f64>);
+
+/// Their gradient: owned arrays of the same shapes.
+pub type Grads = (Array2<f64>, Array1<f64>, Array2<f64>, Array1<f64>, Array2<f64>, Array1<f64>);
+
+/// Parameters from owned arrays.
+pub fn shared(p: (Array2<f64>, Array1<f64>, Array2<f64>, Array1<f64>, Array2<f64>, Array1<f64>)) -> Params {
+    (p.0.into_shared(), p.1.into_shared(), p.2.into_shared(), p.3.into_shared(), p.4.into_shared(), p.5.into_shared())
+}
 
 /// The network's output scores for the rows of `x`.
 pub fn forward(p: &Params, x: &Array2<f64>) -> Array2<f64> {
@@ -27,12 +36,12 @@ pub fn forward(p: &Params, x: &Array2<f64>) -> Array2<f64> {
 #[allow(clippy::too_many_arguments)]
 #[differentiable(wrt(w1, b1, w2, b2, w3, b3))]
 pub fn loss(
-    w1: &Array2<f64>,
-    b1: &Array1<f64>,
-    w2: &Array2<f64>,
-    b2: &Array1<f64>,
-    w3: &Array2<f64>,
-    b3: &Array1<f64>,
+    w1: &ArcArray2<f64>,
+    b1: &ArcArray1<f64>,
+    w2: &ArcArray2<f64>,
+    b2: &ArcArray1<f64>,
+    w3: &ArcArray2<f64>,
+    b3: &ArcArray1<f64>,
     x: &Array2<f64>,
     y: &Array2<f64>,
 ) -> f64 {
@@ -48,7 +57,7 @@ pub fn loss_of(p: &Params, x: &Array2<f64>, y: &Array2<f64>) -> f64 {
 }
 
 /// The loss and its gradient with respect to every weight and bias.
-pub fn loss_and_grad(p: &Params, x: &Array2<f64>, y: &Array2<f64>) -> (f64, Params) {
+pub fn loss_and_grad(p: &Params, x: &Array2<f64>, y: &Array2<f64>) -> (f64, Grads) {
     loss::value_and_grad(&p.0, &p.1, &p.2, &p.3, &p.4, &p.5, x, y)
 }
 

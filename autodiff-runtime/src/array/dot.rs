@@ -4,7 +4,9 @@
 
 use crate::{Partial, Real};
 use core::marker::PhantomData;
-use ndarray::{Array, Array1, Array2, ArrayBase, Data, Ix1, Ix2, LinalgScalar};
+use ndarray::linalg::general_mat_mul;
+use ndarray::parallel::prelude::*;
+use ndarray::{ArcArray, Array, Array1, Array2, ArrayBase, ArrayView2, Axis, Data, Ix1, Ix2, LinalgScalar, s};
 
 /// Operands of a differentiable `a.dot(&b)`: vector·vector, matrix·vector, vector·matrix and
 /// matrix·matrix, as ndarray defines them.
@@ -25,21 +27,25 @@ pub trait Dot<B: ?Sized> {
     fn dot_value(&self, b: &B) -> Self::Out;
 }
 
-/// The partial of `a.dot(&b)` with respect to `a`: a copy of `b`.
+/// The partial of `a.dot(&b)` with respect to `a`: `b`, shared if `b` is an `ArcArray`
+/// (parameters held as `ArcArray`s are not copied), else a copy.
 #[derive(Clone, Debug)]
 pub struct DotLhs<T, DA, DB: ndarray::Dimension> {
-    b: Array<T, DB>,
+    b: ArcArray<T, DB>,
     _a: PhantomData<DA>,
 }
 
-/// The partial of `a.dot(&b)` with respect to `b`: a copy of `a`.
+/// The partial of `a.dot(&b)` with respect to `b`: `a`, shared or copied as in [`DotLhs`].
 #[derive(Clone, Debug)]
 pub struct DotRhs<T, DA: ndarray::Dimension, DB> {
-    a: Array<T, DA>,
+    a: ArcArray<T, DA>,
     _b: PhantomData<DB>,
 }
 
-fn outer<T: Real + LinalgScalar>(u: &Array1<T>, v: &Array1<T>) -> Array2<T> {
+fn outer<T: Real + LinalgScalar>(
+    u: &ArrayBase<impl Data<Elem = T>, Ix1>,
+    v: &ArrayBase<impl Data<Elem = T>, Ix1>,
+) -> Array2<T> {
     let (m, n) = (u.len(), v.len());
     let u2 = u.view().into_shape_with_order((m, 1)).expect("column");
     let v2 = v.view().into_shape_with_order((1, n)).expect("row");
@@ -59,7 +65,7 @@ macro_rules! dot_impl {
             #[track_caller]
             fn dot_partial(&self, b: &ArrayBase<S2, $db>) -> (Self::Out, (Self::P0, Self::P1)) {
                 let y = self.dot_value(b);
-                (y, (DotLhs { b: b.to_owned(), _a: PhantomData }, DotRhs { a: self.to_owned(), _b: PhantomData }))
+                (y, (DotLhs { b: b.to_shared(), _a: PhantomData }, DotRhs { a: self.to_shared(), _b: PhantomData }))
             }
             #[track_caller]
             fn dot_value(&self, $b: &ArrayBase<S2, $db>) -> Self::Out {
@@ -95,6 +101,36 @@ macro_rules! dot_impl {
     };
 }
 
+/// `a · b` for matrices: one GEMM (matrixmultiply's) per rayon task, the output split into
+/// as many blocks of rows or columns as there are threads when the product is large, so that
+/// products and elementwise kernels share one thread pool.
+pub(crate) fn matmul<T: Real + LinalgScalar>(a: ArrayView2<'_, T>, b: ArrayView2<'_, T>) -> Array2<T> {
+    let (m, k, n) = (a.nrows(), a.ncols(), b.ncols());
+    let mut c = Array2::zeros((m, n));
+    let threads = rayon::current_num_threads();
+    if threads < 2 || m * n * k < MATMUL_PARALLEL_WORK {
+        general_mat_mul(T::one(), &a, &b, T::zero(), &mut c);
+        return c;
+    }
+    if n >= m {
+        let step = n.div_ceil(threads);
+        c.axis_chunks_iter_mut(Axis(1), step).into_par_iter().enumerate().for_each(|(i, mut part)| {
+            let cols = i * step..(i * step + part.ncols());
+            general_mat_mul(T::one(), &a, &b.slice(s![.., cols]), T::zero(), &mut part);
+        });
+    } else {
+        let step = m.div_ceil(threads);
+        c.axis_chunks_iter_mut(Axis(0), step).into_par_iter().enumerate().for_each(|(i, mut part)| {
+            let rows = i * step..(i * step + part.nrows());
+            general_mat_mul(T::one(), &a.slice(s![rows, ..]), &b, T::zero(), &mut part);
+        });
+    }
+    c
+}
+
+/// Matrix products of at least this many multiply-adds are split across threads.
+pub const MATMUL_PARALLEL_WORK: usize = 1 << 20;
+
 /// Checks that the inner dimensions agree, naming the shapes.
 #[track_caller]
 fn check(_: &str, a: &[usize], b: &[usize]) {
@@ -103,9 +139,9 @@ fn check(_: &str, a: &[usize], b: &[usize]) {
     assert!(inner_a == inner_b, "dot: shapes {a:?} and {b:?} are not aligned ({inner_a} != {inner_b})");
 }
 
-dot_impl!(Ix2, Ix2, Array2<T>, |a, b| a.dot(b),
-    lhs: |b, y| y.dot(&b.t()), |b, x| x.dot(b),
-    rhs: |a, y| a.t().dot(y), |a, x| a.dot(x));
+dot_impl!(Ix2, Ix2, Array2<T>, |a, b| matmul(a.view(), b.view()),
+    lhs: |b, y| matmul(y.view(), b.t()), |b, x| matmul(x.view(), b.view()),
+    rhs: |a, y| matmul(a.t(), y.view()), |a, x| matmul(a.view(), x.view()));
 dot_impl!(Ix2, Ix1, Array1<T>, |a, b| a.dot(b),
     lhs: |b, y| outer(y, b), |b, x| x.dot(b),
     rhs: |a, y| a.t().dot(y), |a, x| a.dot(x));

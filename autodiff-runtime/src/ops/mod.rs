@@ -262,7 +262,8 @@ mod arith;
 mod array;
 mod binary;
 mod elementwise;
-mod linalg; pub use linalg::*;
+mod linalg;
+pub use linalg::*;
 mod shape;
 
 pub use arith::*;
