@@ -4,9 +4,8 @@
 
 use crate::{Partial, Real};
 use core::marker::PhantomData;
-use ndarray::linalg::general_mat_mul;
-use ndarray::parallel::prelude::*;
-use ndarray::{ArcArray, Array, Array1, Array2, ArrayBase, ArrayView2, Axis, Data, Ix1, Ix2, LinalgScalar, s};
+use ndarray::{ArcArray, Array, Array1, Array2, ArrayBase, ArrayView2, Data, Ix1, Ix2, LinalgScalar};
+use rayon::prelude::*;
 
 /// Operands of a differentiable `a.dot(&b)`: vector·vector, matrix·vector, vector·matrix and
 /// matrix·matrix, as ndarray defines them.
@@ -56,7 +55,7 @@ macro_rules! dot_impl {
     ($da:ty, $db:ty, $out:ty, |$a:ident, $b:ident| $value:expr,
      lhs: |$lb:ident, $ly:ident| $lpull:expr, |$lb2:ident, $lx:ident| $lpush:expr,
      rhs: |$ra:ident, $ry:ident| $rpull:expr, |$ra2:ident, $rx:ident| $rpush:expr) => {
-        impl<T: Real + LinalgScalar, S: Data<Elem = T>, S2: Data<Elem = T>> Dot<ArrayBase<S2, $db>>
+        impl<T: Real + LinalgScalar + Gemm, S: Data<Elem = T>, S2: Data<Elem = T>> Dot<ArrayBase<S2, $db>>
             for ArrayBase<S, $da>
         {
             type Out = $out;
@@ -75,7 +74,7 @@ macro_rules! dot_impl {
             }
         }
 
-        impl<T: Real + LinalgScalar> Partial<$out> for DotLhs<T, $da, $db> {
+        impl<T: Real + LinalgScalar + Gemm> Partial<$out> for DotLhs<T, $da, $db> {
             type X = Array<T, $da>;
             fn pull(&self, $ly: &$out) -> Self::X {
                 let $lb = &self.b;
@@ -87,7 +86,7 @@ macro_rules! dot_impl {
             }
         }
 
-        impl<T: Real + LinalgScalar> Partial<$out> for DotRhs<T, $da, $db> {
+        impl<T: Real + LinalgScalar + Gemm> Partial<$out> for DotRhs<T, $da, $db> {
             type X = Array<T, $db>;
             fn pull(&self, $ry: &$out) -> Self::X {
                 let $ra = &self.a;
@@ -101,31 +100,129 @@ macro_rules! dot_impl {
     };
 }
 
-/// `a · b` for matrices: one GEMM (matrixmultiply's) per rayon task, the output split into
-/// as many blocks of rows or columns as there are threads when the product is large, so that
-/// products and elementwise kernels share one thread pool.
-pub(crate) fn matmul<T: Real + LinalgScalar>(a: ArrayView2<'_, T>, b: ArrayView2<'_, T>) -> Array2<T> {
+/// Element types with a matrixmultiply GEMM.
+pub trait Gemm: Sized {
+    /// `C ← A·B` for an `m×k` `A` and a `k×n` `B` with the given element strides; `C` may be
+    /// uninitialised.
+    ///
+    /// # Safety
+    /// The pointers and strides must describe matrices of those sizes inside live
+    /// allocations, and `C`'s elements must not alias each other or `A`/`B`.
+    #[allow(clippy::too_many_arguments)]
+    unsafe fn gemm(
+        m: usize,
+        k: usize,
+        n: usize,
+        a: *const Self,
+        rsa: isize,
+        csa: isize,
+        b: *const Self,
+        rsb: isize,
+        csb: isize,
+        c: *mut Self,
+        rsc: isize,
+        csc: isize,
+    );
+}
+
+macro_rules! gemm_impl {
+    ($t:ty, $f:ident) => {
+        impl Gemm for $t {
+            unsafe fn gemm(
+                m: usize,
+                k: usize,
+                n: usize,
+                a: *const $t,
+                rsa: isize,
+                csa: isize,
+                b: *const $t,
+                rsb: isize,
+                csb: isize,
+                c: *mut $t,
+                rsc: isize,
+                csc: isize,
+            ) {
+                // SAFETY: forwarded from the caller; β = 0 lets C be uninitialised.
+                unsafe { matrixmultiply::$f(m, k, n, 1.0, a, rsa, csa, b, rsb, csb, 0.0, c, rsc, csc) }
+            }
+        }
+    };
+}
+
+gemm_impl!(f64, dgemm);
+gemm_impl!(f32, sgemm);
+
+/// A raw pointer that rayon tasks may carry; each task writes a disjoint block through it
+/// (or only reads through it, for the inputs).
+#[derive(Clone, Copy)]
+struct Shared<T>(*mut T);
+// SAFETY: the blocks the tasks write do not overlap, the inputs are only read, and the
+// arrays outlive the tasks.
+unsafe impl<T> Send for Shared<T> {}
+unsafe impl<T> Sync for Shared<T> {}
+
+impl<T> Shared<T> {
+    /// The pointer (a method, so that closures capture the `Send` wrapper, not the field).
+    fn get(self) -> *mut T {
+        self.0
+    }
+}
+
+/// `a · b` for matrices, written straight into a new array (never zeroed first): one
+/// matrixmultiply GEMM, or for a large product one per block of rows or columns of the
+/// result, one block per rayon thread, so that products and elementwise kernels share one
+/// thread pool.
+pub(crate) fn matmul<T: Real + LinalgScalar + Gemm>(a: ArrayView2<'_, T>, b: ArrayView2<'_, T>) -> Array2<T> {
     let (m, k, n) = (a.nrows(), a.ncols(), b.ncols());
-    let mut c = Array2::zeros((m, n));
-    let threads = rayon::current_num_threads();
-    if threads < 2 || m * n * k < MATMUL_PARALLEL_WORK {
-        general_mat_mul(T::one(), &a, &b, T::zero(), &mut c);
+    debug_assert_eq!(k, b.nrows());
+    if k == 0 || a.strides().iter().chain(b.strides()).any(|&s| s < 0) {
+        let mut c = Array2::zeros((m, n));
+        ndarray::linalg::general_mat_mul(T::one(), &a, &b, T::zero(), &mut c);
         return c;
     }
-    if n >= m {
+    let mut c = Array2::<T>::uninit((m, n));
+    let (pa, pb, pc) = (Shared(a.as_ptr() as *mut T), Shared(b.as_ptr() as *mut T), Shared(c.as_mut_ptr() as *mut T));
+    let (sa, sb) = (a.strides(), b.strides());
+    let (rsa, csa, rsb, csb) = (sa[0], sa[1], sb[0], sb[1]);
+    let threads = rayon::current_num_threads();
+    let block = |rows: core::ops::Range<usize>, cols: core::ops::Range<usize>, pc: Shared<T>| {
+        // SAFETY: the block `rows × cols` lies inside A's rows, B's columns and C; C has
+        // row stride `n` and column stride 1, so blocks of distinct rows or columns are
+        // disjoint.
+        unsafe {
+            T::gemm(
+                rows.len(),
+                k,
+                cols.len(),
+                pa.get().offset(rows.start as isize * rsa),
+                rsa,
+                csa,
+                pb.get().offset(cols.start as isize * csb),
+                rsb,
+                csb,
+                pc.get().add(rows.start * n + cols.start),
+                n as isize,
+                1,
+            )
+        }
+    };
+    if threads < 2 || m * n * k < MATMUL_PARALLEL_WORK {
+        block(0..m, 0..n, pc);
+    } else if n >= m {
         let step = n.div_ceil(threads);
-        c.axis_chunks_iter_mut(Axis(1), step).into_par_iter().enumerate().for_each(|(i, mut part)| {
-            let cols = i * step..(i * step + part.ncols());
-            general_mat_mul(T::one(), &a, &b.slice(s![.., cols]), T::zero(), &mut part);
+        (0..threads).into_par_iter().for_each(|i| {
+            let cols = (i * step).min(n)..((i + 1) * step).min(n);
+            block(0..m, cols, pc)
         });
     } else {
         let step = m.div_ceil(threads);
-        c.axis_chunks_iter_mut(Axis(0), step).into_par_iter().enumerate().for_each(|(i, mut part)| {
-            let rows = i * step..(i * step + part.nrows());
-            general_mat_mul(T::one(), &a.slice(s![rows, ..]), &b, T::zero(), &mut part);
+        (0..threads).into_par_iter().for_each(|i| {
+            let rows = (i * step).min(m)..((i + 1) * step).min(m);
+            block(rows, 0..n, pc)
         });
     }
-    c
+    // SAFETY: the blocks above cover every element of `c`, and β = 0 makes GEMM write each.
+    unsafe { c.assume_init() }
 }
 
 /// Matrix products of at least this many multiply-adds are split across threads.
@@ -151,3 +248,39 @@ dot_impl!(Ix1, Ix2, Array1<T>, |a, b| a.dot(b),
 dot_impl!(Ix1, Ix1, T, |a, b| a.dot(b),
     lhs: |b, y| b.mapv(|v| v * *y), |b, x| x.dot(b),
     rhs: |a, y| a.mapv(|v| v * *y), |a, x| a.dot(x));
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ndarray::{Array2, s};
+
+    fn m(r: usize, c: usize, seed: f64) -> Array2<f64> {
+        Array2::from_shape_fn((r, c), |(i, j)| ((i * c + j) as f64 * 0.37 + seed).sin())
+    }
+
+    #[test]
+    fn matmul_agrees_with_ndarray_on_any_layout_and_size() {
+        for &(r, k, c) in &[(1, 1, 1), (3, 0, 2), (5, 7, 3), (64, 300, 80), (300, 64, 40), (40, 200, 300)] {
+            let (a, b) = (m(r, k, 0.1), m(k, c, 0.7));
+            let want = a.dot(&b);
+            assert_eq!(matmul(a.view(), b.view()), want);
+            // Transposed and stepped views.
+            let (at, bt) = (a.t().to_owned(), b.t().to_owned());
+            assert_eq!(matmul(at.t(), bt.t()), want);
+            let wide = m(r, 2 * k, 0.1);
+            let stepped = wide.slice(s![.., ..;2]);
+            assert_eq!(matmul(stepped, b.view()), stepped.dot(&b));
+            // Reversed rows take the fallback.
+            let rev = a.slice(s![..;-1, ..]);
+            assert_eq!(matmul(rev, b.view()), rev.dot(&b));
+        }
+    }
+
+    #[test]
+    fn matmul_f32() {
+        let a = Array2::from_shape_fn((70, 90), |(i, j)| (i as f32 - j as f32) * 0.01);
+        let b = Array2::from_shape_fn((90, 200), |(i, j)| (i as f32 + j as f32) * 0.02);
+        let (x, y) = (matmul(a.view(), b.view()), a.dot(&b));
+        assert!(x.iter().zip(&y).all(|(x, y)| (x - y).abs() <= 1e-4 * y.abs().max(1.0)));
+    }
+}
