@@ -631,6 +631,8 @@ impl Lower<'_> {
             }
             Expr::Reference(r) if r.mutability.is_none() => self.expr(&r.expr),
             Expr::Unary(u) => match u.op {
+                // A borrowed value is read as the value (`*x` for `x: &f64`).
+                UnOp::Deref(_) => self.expr(&u.expr),
                 UnOp::Neg(_) => {
                     let x = self.leaf(&u.expr);
                     self.op("neg", vec![x], None, e.span())
@@ -818,7 +820,7 @@ impl Lower<'_> {
                 "sin_cos" => "; call `sin()` and `cos()` separately".to_string(),
                 "powf" | "powi" => String::new(),
                 _ => format!(
-                    "; float methods with rules: {}. For a function of your own, mark it `#[differentiable]` or `#[primitive]`",
+                    "; methods with rules: {}. For a function of your own, mark it `#[differentiable]` or `#[primitive]`",
                     rules::method_list()
                 ),
             };
