@@ -2,7 +2,6 @@
 //! forward pass, the loss with its gradient, and a whole training step (gradient + Adam).
 
 #[path = "../examples/shared/digits_data.rs"]
-#[allow(dead_code)]
 mod digits_data;
 #[path = "../examples/shared/mlp_model.rs"]
 mod mlp_model;

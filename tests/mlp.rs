@@ -2,7 +2,6 @@
 //! and Adam steps give the same training loss.
 
 #[path = "../examples/shared/digits_data.rs"]
-#[allow(dead_code)]
 mod digits_data;
 #[path = "../examples/shared/mlp_model.rs"]
 mod mlp_model;

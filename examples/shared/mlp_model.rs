@@ -19,8 +19,8 @@ pub type Params = (ArcArray2<f64>, ArcArray1<f64>, ArcArray2<f64>, ArcArray1<f64
 /// Their gradient: owned arrays of the same shapes.
 pub type Grads = (Array2<f64>, Array1<f64>, Array2<f64>, Array1<f64>, Array2<f64>, Array1<f64>);
 
-/// Parameters from owned arrays.
-pub fn shared(p: (Array2<f64>, Array1<f64>, Array2<f64>, Array1<f64>, Array2<f64>, Array1<f64>)) -> Params {
+/// Parameters from owned arrays (of the same types as a gradient).
+pub fn shared(p: Grads) -> Params {
     (p.0.into_shared(), p.1.into_shared(), p.2.into_shared(), p.3.into_shared(), p.4.into_shared(), p.5.into_shared())
 }
 
