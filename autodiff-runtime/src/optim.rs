@@ -344,7 +344,7 @@ tuple_parameters! {
 /// ```
 /// use autodiff_runtime::optim::{Optimizer, Parameters, Sgd};
 ///
-/// fn descend<P: Parameters>(opt: &mut impl Optimizer, p: &mut P, grad: impl Fn(&P) -> P, steps: usize) {
+/// fn descend<P: Parameters>(opt: &mut impl Optimizer, p: &mut P, grad: impl Fn(&P) -> P::Grad, steps: usize) {
 ///     for _ in 0..steps {
 ///         let g = grad(p);
 ///         opt.step(p, &g);
