@@ -1,7 +1,7 @@
 //! Array code through the macro: every rule checked against central finite differences and
 //! forward mode, with broadcasting, views and references.
 
-use autodiff_runtime::ndarray::{Array, Array1, Array2, ArrayView1, ArrayView2, Axis, Dimension, array, s};
+use autodiff_runtime::ndarray::{Array, Array0, Array1, Array2, ArrayView1, ArrayView2, Axis, Dimension, array, s};
 use autodiff_runtime::{ArrayExt, differentiable};
 
 /// Central finite-difference gradient of `f` at `x`.
@@ -189,4 +189,61 @@ fn shape_and_indexing_rules() {
     let t = m(4, 3, 0.9);
     let (_, d) = shapes::jvp(&a, &v, t.clone(), Array1::zeros(3));
     assert!((d - (&ga * &t).sum()).abs() < 1e-10);
+}
+
+#[differentiable]
+fn edges(a: &Array2<f64>, col: &Array2<f64>, row: &Array1<f64>, s: &Array0<f64>) -> f64 {
+    // (3, 1) against (1,)-like rows, (3, 4) against (3, 1), and a 0-d array.
+    let outer = col * row;
+    let spread = a - col;
+    let z = s * a;
+    (&outer * &outer).sum() + spread.mapv(f64::exp).mean().unwrap() + z.sum()
+}
+
+#[test]
+fn broadcasting_edge_cases() {
+    let a = m(3, 4, 0.2);
+    let (col, row, s) = (m(3, 1, 0.5), array![0.3, -0.4, 0.8, 1.1], Array0::from_elem((), 0.75));
+    let (ga, gc, gr, gs) = edges::grad(&a, &col, &row, &s);
+    close(&ga, &fd(|a| edges(a, &col, &row, &s), &a), 1e-7);
+    close(&gc, &fd(|c| edges(&a, c, &row, &s), &col), 1e-7);
+    close(&gr, &fd(|r| edges(&a, &col, r, &s), &row), 1e-7);
+    close(&gs, &fd(|s| edges(&a, &col, &row, s), &s), 1e-7);
+}
+
+#[differentiable]
+fn single(x: &Array2<f32>, w: &Array1<f32>) -> f32 {
+    let h = x.dot(w).mapv(f32::tanh);
+    (&h * &h).sum() + x.mapv(|v| v.max(0.0)).mean().unwrap()
+}
+
+#[test]
+fn f32_arrays() {
+    let x = Array2::from_shape_fn((3, 4), |(i, j)| ((i * 4 + j) as f32 * 0.37).sin());
+    let w = Array1::from_shape_fn(4, |i| (i as f32 * 0.9).cos());
+    let (gx, gw) = single::grad(&x, &w);
+    let h = 1e-2f32;
+    for (i, g) in gw.iter().enumerate() {
+        let (mut wp, mut wm) = (w.clone(), w.clone());
+        wp[i] += h;
+        wm[i] -= h;
+        let fd = (single(&x, &wp) - single(&x, &wm)) / (2.0 * h);
+        assert!((g - fd).abs() < 2e-3 * (1.0 + fd.abs()), "{g} vs {fd}");
+    }
+    let t = Array2::from_elem((3, 4), 1.0f32);
+    let (_, d) = single::jvp(&x, &w, t, Array1::zeros(4));
+    assert!((d - gx.sum()).abs() < 1e-5 * (1.0 + d.abs()));
+}
+
+/// Every array rule gives bitwise the same gradient whatever the number of threads.
+#[test]
+fn gradients_do_not_depend_on_the_thread_count() {
+    let (w, x, v) = (m(300, 200, 0.1), m(64, 300, 0.9), Array1::from_shape_fn(200, |i| (i as f64).cos()));
+    let run = |threads: usize| {
+        let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build().unwrap();
+        pool.install(|| products::grad(&w, &x, &v))
+    };
+    let (one, two, four) = (run(1), run(2), run(4));
+    assert_eq!(one, two);
+    assert_eq!(one, four);
 }
