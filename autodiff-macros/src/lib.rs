@@ -6,6 +6,7 @@
 //! (IR → forward sweep, reverse sweep, tangent sweep) → `emit` (the module of derivatives).
 
 mod args;
+mod derive;
 mod emit;
 mod error;
 mod expand;
@@ -36,6 +37,17 @@ pub fn differentiable(args: TokenStream, item: TokenStream) -> TokenStream {
 #[proc_macro_attribute]
 pub fn primitive(args: TokenStream, item: TokenStream) -> TokenStream {
     primitive::expand(args.into(), item.into()).into()
+}
+
+/// Makes a struct of differentiable fields one value: parameters of `#[differentiable]`
+/// functions (whose code reads the fields, `p.w`), gradients of the same shape, and
+/// optimizer steps over all fields.
+///
+/// Every field's tangent must be its own type: `f64`, `f32`, owned ndarray arrays, tuples of
+/// them, or other derived structs. The struct must also implement `Clone`.
+#[proc_macro_derive(Parameters)]
+pub fn derive_parameters(item: TokenStream) -> TokenStream {
+    derive::expand(item.into()).into()
 }
 
 #[cfg(test)]

@@ -40,14 +40,14 @@ table! {
         convolve2d_full convolve2d_valid convolve2d_same;
     Ternary false: mul_add clamp;
     IntPow false: powi sum_axis mean_axis logsumexp softmax mapv index slice insert_axis index_axis select
-        permuted_axes into_shape_with_order to_shape;
+        permuted_axes into_shape_with_order to_shape field;
 }
 
 /// How many constant arguments a rule of arity [`Arity::IntPow`] takes after its
 /// differentiable one.
 pub fn constant_args(name: &str) -> usize {
     match name {
-        "index_axis" | "select" => 2,
+        "index_axis" | "select" | "field" => 2,
         _ => 1,
     }
 }
@@ -97,9 +97,7 @@ pub fn binary_op(op: &syn::BinOp) -> Option<&'static str> {
 }
 
 pub fn lookup(name: &str) -> Option<&'static Rule> {
-    RULES.iter().find(|r| {
-        r.name == name && r.name != "neg" && r.name != "add" && r.name != "sub" && r.name != "mul" && r.name != "div"
-    })
+    RULES.iter().find(|r| r.name == name && !matches!(r.name, "neg" | "add" | "sub" | "mul" | "div" | "field"))
 }
 
 /// The rule behind an operator, by runtime name.
@@ -109,8 +107,11 @@ pub fn by_name(name: &str) -> &'static Rule {
 
 /// The list of supported method names, for error messages.
 pub fn method_list() -> String {
-    let mut names: Vec<&str> =
-        RULES.iter().map(|r| r.name).filter(|n| !matches!(*n, "neg" | "add" | "sub" | "mul" | "div")).collect();
+    let mut names: Vec<&str> = RULES
+        .iter()
+        .map(|r| r.name)
+        .filter(|n| !matches!(*n, "neg" | "add" | "sub" | "mul" | "div" | "field"))
+        .collect();
     names.sort_unstable();
     names.join(", ")
 }

@@ -52,6 +52,12 @@ impl<T> Adjoint<T> {
         self.0.as_ref()
     }
 
+    /// The accumulated value, made by `f` first if nothing has contributed yet.
+    #[inline(always)]
+    pub fn get_or_insert_with(&mut self, f: impl FnOnce() -> T) -> &mut T {
+        self.0.get_or_insert_with(f)
+    }
+
     /// Whether nothing has contributed yet.
     #[inline(always)]
     pub fn is_zero(&self) -> bool {

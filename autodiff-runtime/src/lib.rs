@@ -59,9 +59,10 @@ pub mod __private;
 
 pub use adjoint::{Adjoint, Contribution, NoTangent};
 pub use array::ArrayExt;
-pub use autodiff_macros::{differentiable, primitive};
+pub use autodiff_macros::{Parameters, differentiable, primitive};
 pub use check::check_grads;
 pub use linalg::LinalgExt;
+pub use optim::Parameters;
 pub use partial::{MinusOne, One, Partial, Scale};
 pub use real::Real;
 pub use tape::{Slot, Tape};

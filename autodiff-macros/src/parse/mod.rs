@@ -670,6 +670,15 @@ impl Lower<'_> {
                         items[idx.index as usize].clone()
                     }
                     (syn::Member::Unnamed(_), Tree::Leaf(_)) => self.unsupported(e, "this value is not a tuple the macro can see into: a call's result must be destructured in the `let` that makes the call (`let (a, b) = g(x);`), and a tuple carried through a loop must start from active values"),
+                    (syn::Member::Named(name), Tree::Leaf(s)) => {
+                        // A field of a `#[derive(Parameters)]` struct, read by reference.
+                        let ways = quote!(|__s| &__s.#name, |__s| &mut __s.#name);
+                        let t = self.op("field", vec![s], Some(ways), e.span());
+                        if let Tree::Leaf(Operand::Var(v)) = &t {
+                            self.vars[v.0].deref = true;
+                        }
+                        t
+                    }
                     _ => self.unsupported(e, "field access on an active value is not supported; only tuple fields (`t.0`) of tuples built in this function are"),
                 }
             }

@@ -262,6 +262,7 @@ mod arith;
 mod array;
 mod binary;
 mod elementwise;
+mod field;
 mod linalg;
 pub use linalg::*;
 mod shape;
@@ -270,6 +271,7 @@ pub use arith::*;
 pub use array::*;
 pub use binary::*;
 pub use elementwise::*;
+pub use field::*;
 pub use shape::*;
 
 use crate::{Accumulate, Adjoint, Partial, Value};
