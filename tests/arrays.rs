@@ -247,3 +247,33 @@ fn gradients_do_not_depend_on_the_thread_count() {
     assert_eq!(one, two);
     assert_eq!(one, four);
 }
+
+#[differentiable]
+fn layers(ws: &[Array2<f64>], x: &Array1<f64>) -> f64 {
+    let h = ws[0].dot(x).mapv(f64::tanh);
+    let out = ws[1].dot(&h);
+    out[0] * out[1] + ws[0][[1, 2]] * x[2]
+}
+
+#[test]
+fn vec_parameters_and_element_reads() {
+    let ws = vec![m(3, 4, 0.3), m(2, 3, 0.8)];
+    let x = array![0.4, -0.2, 0.9, 0.1];
+    let (gws, gx) = layers::grad(&ws, &x);
+    assert_eq!(gws.len(), 2);
+    for k in 0..2 {
+        let fdk = fd(
+            |w| {
+                let mut v = ws.clone();
+                v[k] = w.clone();
+                layers(&v, &x)
+            },
+            &ws[k],
+        );
+        close(&gws[k], &fdk, 1e-7);
+    }
+    close(&gx, &fd(|x| layers(&ws, x), &x), 1e-7);
+    let t = vec![m(3, 4, 0.1), m(2, 3, 0.2)];
+    let (_, d) = layers::jvp(&ws, &x, t.clone(), Array1::zeros(4));
+    assert!((d - (&gws[0] * &t[0]).sum() - (&gws[1] * &t[1]).sum()).abs() < 1e-10);
+}

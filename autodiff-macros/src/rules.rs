@@ -40,7 +40,7 @@ table! {
         convolve2d_full convolve2d_valid convolve2d_same;
     Ternary false: mul_add clamp;
     IntPow false: powi sum_axis mean_axis logsumexp softmax mapv index slice insert_axis index_axis select
-        permuted_axes into_shape_with_order to_shape field;
+        permuted_axes into_shape_with_order to_shape field element;
 }
 
 /// How many constant arguments a rule of arity [`Arity::IntPow`] takes after its
@@ -97,7 +97,9 @@ pub fn binary_op(op: &syn::BinOp) -> Option<&'static str> {
 }
 
 pub fn lookup(name: &str) -> Option<&'static Rule> {
-    RULES.iter().find(|r| r.name == name && !matches!(r.name, "neg" | "add" | "sub" | "mul" | "div" | "field"))
+    RULES
+        .iter()
+        .find(|r| r.name == name && !matches!(r.name, "neg" | "add" | "sub" | "mul" | "div" | "field" | "element"))
 }
 
 /// The rule behind an operator, by runtime name.
@@ -110,7 +112,7 @@ pub fn method_list() -> String {
     let mut names: Vec<&str> = RULES
         .iter()
         .map(|r| r.name)
-        .filter(|n| !matches!(*n, "neg" | "add" | "sub" | "mul" | "div" | "field"))
+        .filter(|n| !matches!(*n, "neg" | "add" | "sub" | "mul" | "div" | "field" | "element"))
         .collect();
     names.sort_unstable();
     names.join(", ")

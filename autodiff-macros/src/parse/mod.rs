@@ -713,7 +713,12 @@ impl Lower<'_> {
                 }
                 let x = self.leaf(&ix.expr);
                 let i = &ix.index;
-                self.op("index", vec![x], Some(quote!(#i)), e.span())
+                // The element is read by reference, as `x[i]` reads it.
+                let t = self.op("element", vec![x], Some(quote!(#i)), e.span());
+                if let Tree::Leaf(Operand::Var(v)) = &t {
+                    self.vars[v.0].deref = true;
+                }
+                t
             }
             Expr::Assign(_) => self.unsupported(e, "an assignment is not a value; write it as its own statement"),            Expr::Reference(_) => self.unsupported(e, "`&mut` references to active values are not supported; use `let mut` and assignment"),
             Expr::Array(_) | Expr::Repeat(_) => self.unsupported(e, "array literals of active values are not supported; use a tuple or separate variables"),

@@ -21,7 +21,7 @@ pub struct Field<S: Zeros, M> {
 /// assert_eq!(*b, 2.0);
 /// ```
 #[inline(always)]
-pub fn field<'a, S, F, G, M>(s: &'a S, get: G, get_mut: M) -> (&'a F, Field<S, M>)
+pub fn field<S, F, G, M>(s: &S, get: G, get_mut: M) -> (&F, Field<S, M>)
 where
     S: Value<Tangent = S> + Zeros,
     G: Fn(&S) -> &F,

@@ -261,6 +261,7 @@ where
 mod arith;
 mod array;
 mod binary;
+mod element;
 mod elementwise;
 mod field;
 mod linalg;
@@ -270,6 +271,7 @@ mod shape;
 pub use arith::*;
 pub use array::*;
 pub use binary::*;
+pub use element::*;
 pub use elementwise::*;
 pub use field::*;
 pub use shape::*;

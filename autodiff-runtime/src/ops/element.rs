@@ -1,0 +1,180 @@
+//! `x[i]` in `#[differentiable]` code: one element of an ndarray array or of a `Vec`, read by
+//! reference; its reverse adds into one element of the container's cotangent.
+
+use crate::{Accumulate, Adjoint, Real, ShapeOf, Value, Zeros};
+use ndarray::{Array, ArrayBase, Data, Dimension, NdIndex};
+
+/// Containers whose elements `#[differentiable]` code reads with `x[i]`.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot be indexed by `{I}` in `#[differentiable]` code",
+    note = "indexing is differentiable on ndarray arrays (`x[i]`, `a[[i, j]]`) and on `Vec`s and slices of differentiable values"
+)]
+pub trait Element<I> {
+    /// The element type.
+    type Out;
+    /// What the reverse sweep keeps to find the element again.
+    type Part: ElementPartial;
+    /// The element and its partial.
+    fn element(&self, i: I) -> (&Self::Out, Self::Part);
+}
+
+/// The reverse of an element read: `x̄[i] += ȳ`, making `x̄` zero first if nothing has
+/// contributed to it yet (one allocation per container, not per element read).
+pub trait ElementPartial {
+    /// The element's tangent type.
+    type Y;
+    /// The container's tangent type.
+    type X;
+    /// `x̄[i] += ȳ`.
+    fn pull_into(self, y_bar: Self::Y, x_bar: &mut Adjoint<Self::X>);
+    /// `ẋ[i]`.
+    fn push(&self, x_dot: &Self::X) -> Self::Y;
+}
+
+/// The partial of `x[i]` on an ndarray array: the array's shape and the index.
+#[derive(Clone, Debug)]
+pub struct ArrayElement<T, D, I> {
+    shape: D,
+    index: I,
+    _t: core::marker::PhantomData<T>,
+}
+
+impl<T: Real, S: Data<Elem = T>, D: Dimension, I: NdIndex<D> + Copy + core::fmt::Debug> Element<I> for ArrayBase<S, D> {
+    type Out = T;
+    type Part = ArrayElement<T, D, I>;
+    #[track_caller]
+    fn element(&self, i: I) -> (&T, Self::Part) {
+        let Some(v) = self.get(i) else {
+            panic!("index: index {i:?} is out of range for an array of shape {:?}", self.shape())
+        };
+        (v, ArrayElement { shape: self.raw_dim(), index: i, _t: core::marker::PhantomData })
+    }
+}
+
+impl<T: Real, D: Dimension, I: NdIndex<D> + Copy> ElementPartial for ArrayElement<T, D, I> {
+    type Y = T;
+    type X = Array<T, D>;
+    fn pull_into(self, y_bar: T, x_bar: &mut Adjoint<Array<T, D>>) {
+        x_bar.get_or_insert_with(|| Array::zeros(self.shape))[self.index] += y_bar;
+    }
+    fn push(&self, x_dot: &Array<T, D>) -> T {
+        x_dot[self.index]
+    }
+}
+
+/// The partial of `v[i]` on a `Vec`: the shapes of its elements and the index.
+pub struct VecElement<V: Value> {
+    shape: ShapeOf<Vec<V::Tangent>>,
+    index: usize,
+}
+
+impl<V: Value<Tangent: Clone>> Element<usize> for [V] {
+    type Out = V;
+    type Part = VecElement<V>;
+    #[track_caller]
+    fn element(&self, i: usize) -> (&V, VecElement<V>) {
+        let Some(v) = self.get(i) else {
+            panic!("index: index {i} is out of range for a slice of length {}", self.len())
+        };
+        (v, VecElement { shape: self.tangent_shape(), index: i })
+    }
+}
+
+impl<V: Value<Tangent: Clone>> Element<usize> for Vec<V> {
+    type Out = V;
+    type Part = VecElement<V>;
+    #[track_caller]
+    fn element(&self, i: usize) -> (&V, VecElement<V>) {
+        self.as_slice().element(i)
+    }
+}
+
+impl<V: Value> ElementPartial for VecElement<V>
+where
+    V::Tangent: Clone,
+{
+    type Y = V::Tangent;
+    type X = Vec<V::Tangent>;
+    fn pull_into(self, y_bar: V::Tangent, x_bar: &mut Adjoint<Vec<V::Tangent>>) {
+        x_bar.get_or_insert_with(|| self.shape.zeros())[self.index].accumulate(y_bar);
+    }
+    fn push(&self, x_dot: &Vec<V::Tangent>) -> V::Tangent {
+        x_dot[self.index].clone()
+    }
+}
+
+/// `y = x[i]`, by reference, for `x[i]` and `a[[i, j]]` in `#[differentiable]` code.
+///
+/// ```
+/// use autodiff_runtime::ops;
+/// use ndarray::array;
+/// let (y, _) = ops::element(&array![[1.0f64, 2.0], [3.0, 4.0]], [1, 0]);
+/// assert_eq!(*y, 3.0);
+/// let (w, _) = ops::element(&vec![array![1.0f64], array![2.0, 3.0]], 1);
+/// assert_eq!(w.len(), 2);
+/// ```
+#[track_caller]
+#[inline(always)]
+pub fn element<X: Element<I> + ?Sized, I>(x: &X, i: I) -> (&X::Out, X::Part) {
+    x.element(i)
+}
+
+/// Forward mode of [`element`]: the same element of the tangent.
+#[track_caller]
+#[inline(always)]
+pub fn element_jvp<'a, X: Element<I> + ?Sized, I>(
+    x: &'a X,
+    i: I,
+    x_dot: &<X::Part as ElementPartial>::X,
+) -> (&'a X::Out, <X::Part as ElementPartial>::Y) {
+    let (y, d) = x.element(i);
+    (y, d.push(x_dot))
+}
+
+/// Reverse mode of [`element`]: `x̄[i] += ȳ`.
+#[inline(always)]
+pub fn element_vjp<P: ElementPartial>(y_bar: Adjoint<P::Y>, x_bar: &mut Adjoint<P::X>, d: P) {
+    if let Some(yb) = y_bar.get() {
+        d.pull_into(yb, x_bar);
+    }
+}
+
+impl<V: Value> Value for [V] {
+    type Tangent = Vec<V::Tangent>;
+    fn zero_tangent(&self) -> Vec<V::Tangent> {
+        self.iter().map(Value::zero_tangent).collect()
+    }
+    fn tangent_shape(&self) -> ShapeOf<Vec<V::Tangent>> {
+        ShapeOf(self.iter().map(|v| v.tangent_shape().0).collect())
+    }
+}
+
+impl<V: Value> Value for Vec<V> {
+    type Tangent = Vec<V::Tangent>;
+    fn zero_tangent(&self) -> Vec<V::Tangent> {
+        self.as_slice().zero_tangent()
+    }
+    fn tangent_shape(&self) -> ShapeOf<Vec<V::Tangent>> {
+        self.as_slice().tangent_shape()
+    }
+}
+
+impl<T: Zeros> Zeros for Vec<T>
+where
+    T::Shape: Clone,
+{
+    type Shape = Vec<T::Shape>;
+    fn zeros(shape: &Vec<T::Shape>) -> Vec<T> {
+        shape.iter().map(T::zeros).collect()
+    }
+}
+
+impl<T: Accumulate> Accumulate for Vec<T> {
+    #[track_caller]
+    fn accumulate(&mut self, other: Vec<T>) {
+        assert_eq!(self.len(), other.len(), "accumulating Vec cotangents of different lengths");
+        for (a, b) in self.iter_mut().zip(other) {
+            a.accumulate(b);
+        }
+    }
+}
