@@ -2,7 +2,7 @@
 //! forward mode, with broadcasting, views and references.
 
 use autodiff_runtime::ndarray::{Array, Array0, Array1, Array2, ArrayView1, ArrayView2, Axis, Dimension, array, s};
-use autodiff_runtime::{ArrayExt, differentiable};
+use autodiff_runtime::{ArrayExt, ArrayMath, Outer, differentiable};
 
 /// Central finite-difference gradient of `f` at `x`.
 fn fd<D: Dimension>(f: impl Fn(&Array<f64, D>) -> f64, x: &Array<f64, D>) -> Array<f64, D> {
@@ -276,4 +276,22 @@ fn vec_parameters_and_element_reads() {
     let t = vec![m(3, 4, 0.1), m(2, 3, 0.2)];
     let (_, d) = layers::jvp(&ws, &x, t.clone(), Array1::zeros(4));
     assert!((d - (&gws[0] * &t[0]).sum() - (&gws[1] * &t[1]).sum()).abs() < 1e-10);
+}
+
+#[differentiable]
+fn methods(x: &Array2<f64>, u: &Array1<f64>, v: &Array1<f64>) -> f64 {
+    let e = x.tanh() * x.exp() - x.sin().abs() + x.cos().powi(2);
+    let o = u.outer(v);
+    e.sum() + e.amax() - x.amin() + u.norm_l2() + (&o * &o).sum() + x.view().reversed_axes().dot(u).sum()
+}
+
+#[test]
+fn array_methods_from_array_math() {
+    let (x, u, v) = (m(3, 4, 0.45), array![0.3, -1.2, 0.8], array![1.0, 0.5, -0.25, 2.0]);
+    let (gx, gu, gv) = methods::grad(&x, &u, &v);
+    close(&gx, &fd(|x| methods(x, &u, &v), &x), 1e-7);
+    close(&gu, &fd(|u| methods(&x, u, &v), &u), 1e-7);
+    close(&gv, &fd(|v| methods(&x, &u, v), &v), 1e-7);
+    let (_, d) = methods::jvp(&x, &u, &v, Array2::zeros((3, 4)), u.clone(), Array1::zeros(4));
+    assert!((d - gu.dot(&u)).abs() < 1e-9);
 }

@@ -58,7 +58,7 @@ mod value;
 pub mod __private;
 
 pub use adjoint::{Adjoint, Contribution, NoTangent};
-pub use array::ArrayExt;
+pub use array::{ArrayExt, ArrayMath, Outer};
 pub use autodiff_macros::{Parameters, differentiable, primitive};
 pub use check::check_grads;
 pub use linalg::LinalgExt;

@@ -5,8 +5,8 @@
 
 use super::{Partial, combine};
 use crate::Real;
-use crate::array::{Dot, Fill, FillAxis, LogSumExpPartial, SoftmaxPartial, Transpose};
-use ndarray::{Array, ArrayBase, Axis, Data, Dimension, RemoveAxis};
+use crate::array::{Dot, Fill, FillAxis, LogSumExpPartial, OuterLhs, OuterRhs, SoftmaxPartial, Transpose, Weights};
+use ndarray::{Array, Array1, Array2, ArrayBase, Axis, Data, Dimension, Ix1, RemoveAxis};
 
 /// `y = Σ x` over all elements (`x.sum()`); `∂y/∂xᵢ = 1`.
 ///
@@ -231,3 +231,116 @@ pub fn softmax_jvp<T: Real, S: Data<Elem = T>, D: RemoveAxis>(
 }
 
 unary_vjp!(softmax, softmax_vjp);
+
+/// Weights `1/k` at the `k` positions where `x` equals `m` (ties share the derivative, as
+/// autograd and JAX do).
+fn ties<T: Real, S: Data<Elem = T>, D: Dimension>(x: &ArrayBase<S, D>, m: T) -> Array<T, D> {
+    let k = x.iter().filter(|&&v| v == m).count();
+    let w = if k == 0 { T::zero() } else { T::c(k as f64).recip() };
+    x.mapv(|v| if v == m { w } else { T::zero() })
+}
+
+/// `y = max x` over all elements (`x.amax()` from [`ArrayMath`](crate::ArrayMath)); the
+/// derivative goes to the largest element, shared equally between ties.
+///
+/// ```
+/// use ndarray::array;
+/// let (y, _) = autodiff_runtime::ops::amax(&array![1.0f64, 3.0, 2.0]);
+/// assert_eq!(y, 3.0);
+/// ```
+pub fn amax<T: Real, S: Data<Elem = T>, D: Dimension>(x: &ArrayBase<S, D>) -> (T, Weights<T, D>) {
+    let m = crate::ArrayMath::amax(x);
+    (m, Weights(ties(x, m)))
+}
+
+/// Forward mode of [`amax`].
+pub fn amax_jvp<T: Real, S: Data<Elem = T>, D: Dimension>(x: &ArrayBase<S, D>, x_dot: &Array<T, D>) -> (T, T) {
+    let (y, d) = amax(x);
+    (y, d.push(x_dot))
+}
+
+unary_vjp!(amax, amax_vjp);
+
+/// `y = min x` over all elements (`x.amin()`); as [`amax`] for the smallest element.
+///
+/// ```
+/// use ndarray::array;
+/// let (y, _) = autodiff_runtime::ops::amin(&array![1.0f64, 3.0, 2.0]);
+/// assert_eq!(y, 1.0);
+/// ```
+pub fn amin<T: Real, S: Data<Elem = T>, D: Dimension>(x: &ArrayBase<S, D>) -> (T, Weights<T, D>) {
+    let m = crate::ArrayMath::amin(x);
+    (m, Weights(ties(x, m)))
+}
+
+/// Forward mode of [`amin`].
+pub fn amin_jvp<T: Real, S: Data<Elem = T>, D: Dimension>(x: &ArrayBase<S, D>, x_dot: &Array<T, D>) -> (T, T) {
+    let (y, d) = amin(x);
+    (y, d.push(x_dot))
+}
+
+unary_vjp!(amin, amin_vjp);
+
+/// `y = ‖x‖ = √(Σ x²)` (`x.norm_l2()`); `∂y/∂x = x / y`, NaN at the zero vector (where the
+/// norm has no derivative).
+///
+/// ```
+/// use ndarray::array;
+/// let (y, _) = autodiff_runtime::ops::norm_l2(&array![3.0f64, 4.0]);
+/// assert_eq!(y, 5.0);
+/// ```
+pub fn norm_l2<T: Real, S: Data<Elem = T>, D: Dimension>(x: &ArrayBase<S, D>) -> (T, Weights<T, D>) {
+    let y = crate::ArrayMath::norm_l2(x);
+    (y, Weights(x.mapv(|v| v / y)))
+}
+
+/// Forward mode of [`norm_l2`].
+pub fn norm_l2_jvp<T: Real, S: Data<Elem = T>, D: Dimension>(x: &ArrayBase<S, D>, x_dot: &Array<T, D>) -> (T, T) {
+    let (y, d) = norm_l2(x);
+    (y, d.push(x_dot))
+}
+
+unary_vjp!(norm_l2, norm_l2_vjp);
+
+/// `y = u vᵀ` (`u.outer(&v)` from [`Outer`](crate::Outer)).
+///
+/// ```
+/// use ndarray::array;
+/// let (y, _) = autodiff_runtime::ops::outer(&array![1.0f64, 2.0], &array![3.0]);
+/// assert_eq!(y, array![[3.0], [6.0]]);
+/// ```
+pub fn outer<T: Real, S: Data<Elem = T>, S2: Data<Elem = T>>(
+    u: &ArrayBase<S, Ix1>,
+    v: &ArrayBase<S2, Ix1>,
+) -> (Array2<T>, (OuterLhs<T>, OuterRhs<T>)) {
+    (crate::Outer::outer(u, v), (OuterLhs(v.to_owned()), OuterRhs(u.to_owned())))
+}
+
+/// Forward mode of [`outer`].
+pub fn outer_jvp<T: Real, S: Data<Elem = T>, S2: Data<Elem = T>>(
+    u: &ArrayBase<S, Ix1>,
+    v: &ArrayBase<S2, Ix1>,
+    u_dot: Option<&Array1<T>>,
+    v_dot: Option<&Array1<T>>,
+) -> (Array2<T>, Array2<T>) {
+    let (y, (d0, d1)) = outer(u, v);
+    let t = combine(&y, &d0, &d1, u_dot, v_dot);
+    (y, t)
+}
+
+pull_vjp!(outer, outer_vjp);
+
+/// `y = xᵀ` for `x.reversed_axes()` (ndarray's consuming spelling of [`t`]).
+pub fn reversed_axes<T: Real, S: Data<Elem = T>, D: Dimension>(x: &ArrayBase<S, D>) -> (Array<T, D>, Transpose<T, D>) {
+    t(x)
+}
+
+/// Forward mode of [`reversed_axes`].
+pub fn reversed_axes_jvp<T: Real, S: Data<Elem = T>, D: Dimension>(
+    x: &ArrayBase<S, D>,
+    x_dot: &Array<T, D>,
+) -> (Array<T, D>, Array<T, D>) {
+    t_jvp(x, x_dot)
+}
+
+unary_vjp!(reversed_axes, reversed_axes_vjp);
