@@ -1,7 +1,9 @@
 //! Array code through the macro: every rule checked against central finite differences and
 //! forward mode, with broadcasting, views and references.
 
-use autodiff_runtime::ndarray::{Array, Array0, Array1, Array2, ArrayView1, ArrayView2, Axis, Dimension, array, s};
+use autodiff_runtime::ndarray::{
+    Array, Array0, Array1, Array2, ArrayView1, ArrayView2, Axis, Dimension, array, concatenate, s, stack,
+};
 use autodiff_runtime::{ArrayExt, ArrayMath, Outer, differentiable};
 
 /// Central finite-difference gradient of `f` at `x`.
@@ -294,4 +296,24 @@ fn array_methods_from_array_math() {
     close(&gv, &fd(|v| methods(&x, &u, v), &v), 1e-7);
     let (_, d) = methods::jvp(&x, &u, &v, Array2::zeros((3, 4)), u.clone(), Array1::zeros(4));
     assert!((d - gu.dot(&u)).abs() < 1e-9);
+}
+
+#[differentiable]
+fn joined(a: &Array2<f64>, b: &Array2<f64>, v: &Array1<f64>) -> f64 {
+    let rows = concatenate(Axis(0), &[a.view(), b.view()]).unwrap();
+    let cols = concatenate(Axis(1), &[a.view(), b.view(), a.view()]).unwrap();
+    let pair = stack(Axis(0), &[v.view(), v.mapv(f64::sin).view()]).unwrap();
+    let three = stack(Axis(1), &[v.view(), v.view(), v.view()]).unwrap();
+    (&rows * &rows).sum() + cols.mapv(f64::exp).sum() + pair.dot(v).sum() + three.sum_axis(Axis(0)).dot(&three.row(0))
+}
+
+#[test]
+fn concatenate_and_stack() {
+    let (a, b, v) = (m(2, 3, 0.1), m(2, 3, 0.6), array![0.2, -0.4, 0.9]);
+    let (ga, gb, gv) = joined::grad(&a, &b, &v);
+    close(&ga, &fd(|a| joined(a, &b, &v), &a), 1e-7);
+    close(&gb, &fd(|b| joined(&a, b, &v), &b), 1e-7);
+    close(&gv, &fd(|v| joined(&a, &b, v), &v), 1e-7);
+    let (_, d) = joined::jvp(&a, &b, &v, Array2::zeros((2, 3)), Array2::zeros((2, 3)), v.clone());
+    assert!((d - gv.dot(&v)).abs() < 1e-9);
 }

@@ -658,6 +658,7 @@ impl Lower<'_> {
                 let rest: Vec<&Expr> = args.collect();
                 self.method_call(recv, method, &rest, e)
             }
+            Expr::Call(call) if join_name(call).is_some() => self.join(call, e),
             Expr::Call(call) => {
                 let v = self.temp();
                 self.call(call, Pat::Var(v));
@@ -801,7 +802,8 @@ impl Lower<'_> {
             return self.expr(recv);
         }
         if (name == "unwrap" || name == "expect")
-            && matches!(strip(recv), Expr::MethodCall(m) if rules::UNWRAPPED.contains(&m.method.to_string().as_str()))
+            && (matches!(strip(recv), Expr::MethodCall(m) if rules::UNWRAPPED.contains(&m.method.to_string().as_str()))
+                || matches!(strip(recv), Expr::Call(c) if join_name(c).is_some()))
         {
             // `x.mean_axis(ax).unwrap()`: the rule returns the value itself and panics where
             // ndarray would return `None` or `Err`.
@@ -868,6 +870,33 @@ impl Lower<'_> {
             operands.push(self.leaf(a));
         }
         self.op(rule.name, operands, None, e.span())
+    }
+
+    /// `concatenate(Axis(k), &[a.view(), b.view()])` and `stack(..)` of two or three arrays:
+    /// one rule with a partial per array.
+    fn join(&mut self, call: &syn::ExprCall, e: &Expr) -> Tree {
+        let name = join_name(call).expect("checked by the caller");
+        let args: Vec<&Expr> = call.args.iter().collect();
+        let elems = match args.as_slice() {
+            [_, list] => match strip(list) {
+                Expr::Reference(r) => match strip(&r.expr) {
+                    Expr::Array(a) => Some(a.elems.iter().collect::<Vec<_>>()),
+                    _ => None,
+                },
+                _ => None,
+            },
+            _ => None,
+        };
+        let Some(elems) = elems.filter(|v| v.len() == 2 || v.len() == 3) else {
+            return self.unsupported(e, format!("`{name}` on active arrays is differentiable as `{name}(Axis(k), &[a.view(), b.view()])` with two or three arrays written out; join more by nesting"));
+        };
+        let axis = args[0];
+        if self.is_active(axis) {
+            return self.unsupported(axis, format!("the axis of `{name}` cannot depend on an active value"));
+        }
+        let operands: Vec<Operand> = elems.iter().map(|x| self.leaf(x)).collect();
+        let rule = format!("{name}{}", operands.len());
+        self.op(&rule, operands, Some(quote!(#axis)), e.span())
     }
 
     /// `x.mapv(|v| body)`: an elementwise rule whose kernel is the forward-mode derivative
@@ -1058,6 +1087,16 @@ impl Lower<'_> {
 }
 
 /// The identifiers a string literal names as inline format arguments (`{x}`, `{x:.3}`).
+/// `concatenate` or `stack` when `call` calls one of them (by any path ending so).
+fn join_name(call: &syn::ExprCall) -> Option<&'static str> {
+    let Expr::Path(p) = strip(&call.func) else { return None };
+    match p.path.segments.last()?.ident.to_string().as_str() {
+        "concatenate" => Some("concatenate"),
+        "stack" => Some("stack"),
+        _ => None,
+    }
+}
+
 /// Every identifier that `e` names as a path or inside a macro.
 fn collect_idents(e: &Expr, out: &mut Vec<Ident>) {
     struct Names<'o>(&'o mut Vec<Ident>);

@@ -264,6 +264,7 @@ mod binary;
 mod element;
 mod elementwise;
 mod field;
+mod join;
 mod linalg;
 pub use linalg::*;
 mod shape;
@@ -274,6 +275,7 @@ pub use binary::*;
 pub use element::*;
 pub use elementwise::*;
 pub use field::*;
+pub use join::*;
 pub use shape::*;
 
 use crate::{Accumulate, Adjoint, Partial, Value};
