@@ -1,6 +1,9 @@
 //! `concatenate` and `stack` of two or three arrays, as `#[differentiable]` code writes them
 //! (`concatenate(Axis(0), &[a.view(), b.view()]).unwrap()`): one partial per input.
 
+// The partial tuples are spelled out, as in every rule.
+#![allow(clippy::type_complexity)]
+
 use super::{concatenate, concatenate_jvp, stack, stack_jvp};
 use crate::Real;
 use crate::array::{ConcatenatePart, StackPart};
