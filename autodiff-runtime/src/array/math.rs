@@ -2,8 +2,9 @@
 //! differentiates: elementwise float functions (`x.exp()`, `x.tanh()`), the reductions
 //! `amax`, `amin` and `norm_l2`, and the outer product of two vectors.
 
+use super::Binary;
 use crate::{Partial, Real};
-use ndarray::{Array, Array1, Array2, ArrayBase, Data, Dimension, Ix1};
+use ndarray::{Array, Array1, Array2, ArrayBase, Data, DimMax, Dimension, Ix1};
 
 macro_rules! elementwise_methods {
     ($($name:ident)*) => {
@@ -31,6 +32,22 @@ macro_rules! elementwise_methods {
             fn amin(&self) -> T;
             /// The Euclidean norm `√(Σ x²)`.
             fn norm_l2(&self) -> T;
+            /// `atan2(self, other)` elementwise, broadcasting.
+            fn atan2<S2: Data<Elem = T>, E: Dimension>(&self, other: &ArrayBase<S2, E>) -> Array<T, <D as DimMax<E>>::Output>
+            where
+                D: DimMax<E>;
+            /// `hypot(self, other)` elementwise, broadcasting.
+            fn hypot<S2: Data<Elem = T>, E: Dimension>(&self, other: &ArrayBase<S2, E>) -> Array<T, <D as DimMax<E>>::Output>
+            where
+                D: DimMax<E>;
+            /// The larger of `self` and `other` elementwise, broadcasting (NumPy's `maximum`).
+            fn max<S2: Data<Elem = T>, E: Dimension>(&self, other: &ArrayBase<S2, E>) -> Array<T, <D as DimMax<E>>::Output>
+            where
+                D: DimMax<E>;
+            /// The smaller of `self` and `other` elementwise, broadcasting (NumPy's `minimum`).
+            fn min<S2: Data<Elem = T>, E: Dimension>(&self, other: &ArrayBase<S2, E>) -> Array<T, <D as DimMax<E>>::Output>
+            where
+                D: DimMax<E>;
         }
 
         impl<T: Real, S: Data<Elem = T>, D: Dimension> ArrayMath<T, D> for ArrayBase<S, D> {
@@ -47,6 +64,30 @@ macro_rules! elementwise_methods {
             }
             fn norm_l2(&self) -> T {
                 self.iter().fold(T::zero(), |s, &v| s + v * v).sqrt()
+            }
+            fn atan2<S2: Data<Elem = T>, E: Dimension>(&self, other: &ArrayBase<S2, E>) -> Array<T, <D as DimMax<E>>::Output>
+            where
+                D: DimMax<E>,
+            {
+                Binary::zip_value(self, other, "atan2", |a: T, b: T| a.atan2(b))
+            }
+            fn hypot<S2: Data<Elem = T>, E: Dimension>(&self, other: &ArrayBase<S2, E>) -> Array<T, <D as DimMax<E>>::Output>
+            where
+                D: DimMax<E>,
+            {
+                Binary::zip_value(self, other, "hypot", |a: T, b: T| a.hypot(b))
+            }
+            fn max<S2: Data<Elem = T>, E: Dimension>(&self, other: &ArrayBase<S2, E>) -> Array<T, <D as DimMax<E>>::Output>
+            where
+                D: DimMax<E>,
+            {
+                Binary::zip_value(self, other, "max", |a: T, b: T| a.max(b))
+            }
+            fn min<S2: Data<Elem = T>, E: Dimension>(&self, other: &ArrayBase<S2, E>) -> Array<T, <D as DimMax<E>>::Output>
+            where
+                D: DimMax<E>,
+            {
+                Binary::zip_value(self, other, "min", |a: T, b: T| a.min(b))
             }
         }
     };
