@@ -109,11 +109,7 @@ pub fn by_name(name: &str) -> &'static Rule {
 
 /// The list of supported method names, for error messages.
 pub fn method_list() -> String {
-    let mut names: Vec<&str> = RULES
-        .iter()
-        .map(|r| r.name)
-        .filter(|n| !matches!(*n, "neg" | "add" | "sub" | "mul" | "div" | "field" | "element"))
-        .collect();
+    let mut names: Vec<&str> = RULES.iter().map(|r| r.name).filter(|n| !internal(n)).collect();
     names.sort_unstable();
     names.join(", ")
 }
