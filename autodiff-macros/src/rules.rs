@@ -96,10 +96,27 @@ pub fn binary_op(op: &syn::BinOp) -> Option<&'static str> {
     })
 }
 
+/// Rules that no method name reaches: operators, and what the macro lowers from other syntax
+/// (`p.w`, `x[i]`, `concatenate(..)`, `stack(..)`).
+fn internal(name: &str) -> bool {
+    matches!(
+        name,
+        "neg"
+            | "add"
+            | "sub"
+            | "mul"
+            | "div"
+            | "field"
+            | "element"
+            | "concatenate2"
+            | "concatenate3"
+            | "stack2"
+            | "stack3"
+    )
+}
+
 pub fn lookup(name: &str) -> Option<&'static Rule> {
-    RULES
-        .iter()
-        .find(|r| r.name == name && !matches!(r.name, "neg" | "add" | "sub" | "mul" | "div" | "field" | "element"))
+    RULES.iter().find(|r| r.name == name && !internal(r.name))
 }
 
 /// The rule behind an operator, by runtime name.
