@@ -133,10 +133,13 @@ impl Fwd<'_> {
             (TokenStream::new(), TokenStream::new())
         };
         let inits = l.slots.iter().map(|s| {
-            let (v, init) = (f.ident(s.var), operand(f, &s.init));
+            let (v, init) = (f.ident(s.var), super::carried(f, &s.init, operand(f, &s.init), &[]));
             quote!(let mut #v = #init;)
         });
-        let write_back = write_back(f, l, &|f, v| f.ident(v).to_token_stream(), &|f, op| operand(f, op));
+        let inside = control::defined(&l.body);
+        let write_back = write_back(f, l, &|f, v| f.ident(v).to_token_stream(), &|f, op| {
+            super::carried(f, op, operand(f, op), &inside)
+        });
         let body = self.block(&l.body, false);
         let has_tape = !record(f, &l.body, self.reached).is_empty();
         let (reserve, head) = match &l.head {

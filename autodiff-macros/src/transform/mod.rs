@@ -56,6 +56,16 @@ pub(crate) fn operand(f: &Function, op: &Operand) -> TokenStream {
     }
 }
 
+/// The tokens of a value a loop slot takes (its initial value, or its value at the end of an
+/// iteration): in functions over arrays, a value that lives on outside the loop body is
+/// cloned, since the slot takes ownership and arrays are not `Copy`.
+pub(crate) fn carried(f: &Function, op: &Operand, tokens: TokenStream, inside: &[Var]) -> TokenStream {
+    match op {
+        Operand::Var(v) if !f.scalar && !inside.contains(v) => quote!(::core::clone::Clone::clone(&#tokens)),
+        _ => tokens,
+    }
+}
+
 /// The primal tokens of a value tree.
 pub(crate) fn tree(f: &Function, t: &Tree) -> TokenStream {
     match t {

@@ -108,12 +108,16 @@ fn branch(f: &Function, br: &Branch) -> TokenStream {
 fn lp(f: &Function, l: &Loop) -> TokenStream {
     let (brk, skip) = (&l.brk, &l.skip);
     let inits = l.slots.iter().map(|s| {
-        let (v, init) = (f.ident(s.var), operand(f, &s.init));
-        let (vd, init_dot) = (dot(f, s.var), operand_tangent(f, &s.init));
+        let (v, init) = (f.ident(s.var), super::carried(f, &s.init, operand(f, &s.init), &[]));
+        let (vd, init_dot) = (dot(f, s.var), super::carried(f, &s.init, operand_tangent(f, &s.init), &[]));
         quote!(let mut #v = #init; let mut #vd = #init_dot;)
     });
-    let values = write_back(f, l, &|f, v| f.ident(v).to_token_stream(), &|f, op| operand(f, op));
-    let tangents = write_back(f, l, &|f, v| dot(f, v).to_token_stream(), &|f, op| operand_tangent(f, op));
+    let inside = super::control::defined(&l.body);
+    let values =
+        write_back(f, l, &|f, v| f.ident(v).to_token_stream(), &|f, op| super::carried(f, op, operand(f, op), &inside));
+    let tangents = write_back(f, l, &|f, v| dot(f, v).to_token_stream(), &|f, op| {
+        super::carried(f, op, operand_tangent(f, op), &inside)
+    });
     let body = block(f, &l.body);
     let head = match &l.head {
         LoopHead::For { pat, iter } => quote!(for #pat in #iter),

@@ -108,9 +108,11 @@ where
 /// ```
 /// use autodiff_runtime::ops;
 /// use ndarray::array;
-/// let (y, _) = ops::element(&array![[1.0f64, 2.0], [3.0, 4.0]], [1, 0]);
+/// let a = array![[1.0f64, 2.0], [3.0, 4.0]];
+/// let (y, _) = ops::element(&a, [1, 0]);
 /// assert_eq!(*y, 3.0);
-/// let (w, _) = ops::element(&vec![array![1.0f64], array![2.0, 3.0]], 1);
+/// let ws = vec![array![1.0f64], array![2.0, 3.0]];
+/// let (w, _) = ops::element(&ws, 1);
 /// assert_eq!(w.len(), 2);
 /// ```
 #[track_caller]
