@@ -99,9 +99,14 @@ fn run() -> Result<(), String> {
         times.push(t0.elapsed().as_secs_f64());
         let train_loss = loss_of(&p, &data.train.x, &data.train.y);
         let acc = accuracy(&p, &data.valid.x, &data.valid.labels);
+        let train_acc = accuracy(&p, &data.train.x, &data.train.labels);
         history.push((train_loss, acc));
         let e = epoch + 1;
-        bar.set_message(&format!("epoch {e}: loss {train_loss:.3}, validation {:.2} %", 100.0 * acc));
+        bar.set_message(&format!(
+            "epoch {e}: loss {train_loss:.3}, accuracy {:.2} % training, {:.2} % validation",
+            100.0 * train_acc,
+            100.0 * acc
+        ));
         if e == 1 || e % 10 == 0 || e == o.epochs {
             bar.suspend(|| {
                 println!(
