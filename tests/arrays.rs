@@ -343,3 +343,35 @@ fn arrays_through_loops_and_branches() {
         assert!((d - gx.dot(&x)).abs() < 1e-9, "{steps} steps");
     }
 }
+
+/// Element updates inside a loop, reading earlier elements: `y[i] = y[i] + 0.5 * y[i - 1]`
+/// (spelled as the control-flow issue spells it).
+#[allow(clippy::assign_op_pattern)]
+#[differentiable(wrt(x, c))]
+fn smooth(x: &Array1<f64>, c: f64, passes: usize) -> f64 {
+    let mut y = x.clone();
+    let n = y.len();
+    for _ in 0..passes {
+        for i in 1..n {
+            y[i] = y[i] + 0.5 * y[i - 1];
+            y[i - 1] *= c;
+        }
+    }
+    let mut z = Array1::zeros(3);
+    z[0] = y[0] * y[1];
+    z[2] += c.sin();
+    (&y * &y).sum() + z.sum()
+}
+
+#[test]
+fn element_updates_in_loops() {
+    let x = array![0.4, -0.3, 0.8, 0.1, -0.6];
+    for passes in [0, 1, 3] {
+        let (gx, gc) = smooth::grad(&x, 0.9, passes);
+        close(&gx, &fd(|x| smooth(x, 0.9, passes), &x), 1e-7);
+        let fc = (smooth(&x, 0.9 + 1e-6, passes) - smooth(&x, 0.9 - 1e-6, passes)) / 2e-6;
+        assert!((gc - fc).abs() < 1e-6 * (1.0 + fc.abs()), "{gc} vs {fc}");
+        let (_, d) = smooth::jvp(&x, 0.9, passes, x.clone(), 1.0);
+        assert!((d - gx.dot(&x) - gc).abs() < 1e-9);
+    }
+}

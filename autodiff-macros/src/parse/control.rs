@@ -324,7 +324,7 @@ impl Lower<'_> {
         };
         if let Expr::ForLoop(f) = e {
             if self.is_active(&f.expr) {
-                self.cx.error_spanned(&f.expr, "`for` loops iterate over constants, such as integer ranges; iterate over indices and read active values inside the body");
+                self.cx.error_spanned(&f.expr, "`for` loops iterate over constants, such as integer ranges; iterate over indices and read active values inside the body (compute a bound such as `let n = y.len();` before the loop)");
                 return dummy();
             }
         }

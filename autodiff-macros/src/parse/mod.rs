@@ -428,6 +428,15 @@ impl Lower<'_> {
         if let (Expr::Tuple(targets), None) = (strip(left), op) {
             return self.assign_tuple(targets, right, whole);
         }
+        if let Expr::Index(ix) = strip(left) {
+            let base = match strip(&ix.expr) {
+                Expr::Path(p) => p.path.get_ident().cloned(),
+                _ => None,
+            };
+            if let Some(name) = base.filter(|n| self.is_active(whole) && self.lookup(&n.to_string()).is_some()) {
+                return self.assign_element(&name, ix, left, right, op, whole);
+            }
+        }
         let Expr::Path(p) = strip(left) else {
             let what = match strip(left) {
                 Expr::Index(_) => "an indexed element",
@@ -464,6 +473,39 @@ impl Lower<'_> {
         };
         self.name_result(&value, name, before);
         self.assign_value(&name.to_string(), value, whole.span());
+    }
+
+    /// `y[i] = v;` (or `y[i] += v;`) on an array: `y` is rebound to a copy with the element
+    /// replaced.
+    fn assign_element(
+        &mut self,
+        name: &Ident,
+        ix: &syn::ExprIndex,
+        left: &Expr,
+        right: &Expr,
+        op: Option<&BinOp>,
+        whole: &Expr,
+    ) {
+        if self.is_active(&ix.index) {
+            self.cx.error_spanned(&ix.index, "an index cannot depend on a differentiated input");
+            return;
+        }
+        let array = self.leaf(&ix.expr);
+        let value = match op {
+            None => self.expr(right),
+            Some(op) => {
+                let old = self.expr(left);
+                let rhs = self.expr(right);
+                self.binary_tree(op, old, rhs, whole)
+            }
+        };
+        let Tree::Leaf(value) = value else {
+            self.cx.error_spanned(right, "an array element takes one number, not a tuple");
+            return;
+        };
+        let i = &ix.index;
+        let new = self.op("set", vec![array, value], Some(quote!(#i)), whole.span());
+        self.assign_value(&name.to_string(), new, whole.span());
     }
 
     /// `(a, b) = (x, y);`: every value on the right is computed before any name is rebound.

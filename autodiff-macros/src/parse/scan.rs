@@ -32,6 +32,10 @@ pub fn assigned(block: &syn::Block) -> (Vec<String>, bool) {
                 t.elems.iter().for_each(|e| self.target(e));
                 return;
             }
+            // `y[i] = v` assigns `y`.
+            if let Expr::Index(ix) = e {
+                return self.target(&ix.expr);
+            }
             if let Expr::Path(p) = e {
                 if let Some(id) = p.path.get_ident() {
                     let n = id.to_string();
@@ -123,6 +127,10 @@ pub fn active_names(block: &syn::Block, active: &HashSet<String>) -> HashSet<Str
             if let Expr::Tuple(t) = left {
                 t.elems.iter().for_each(|e| self.mark_name(e));
                 return;
+            }
+            // An active value stored into `y[i]` makes `y` active.
+            if let Expr::Index(ix) = left {
+                return self.mark_name(&ix.expr);
             }
             if let Expr::Path(p) = left {
                 if let Some(id) = p.path.get_ident() {

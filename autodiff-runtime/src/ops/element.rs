@@ -1,7 +1,7 @@
 //! `x[i]` in `#[differentiable]` code: one element of an ndarray array or of a `Vec`, read by
 //! reference; its reverse adds into one element of the container's cotangent.
 
-use crate::{Accumulate, Adjoint, Real, ShapeOf, Value, Zeros};
+use crate::{Accumulate, Adjoint, Partial, Real, ShapeOf, Value, Zeros};
 use ndarray::{Array, ArrayBase, Data, Dimension, NdIndex};
 
 /// Containers whose elements `#[differentiable]` code reads with `x[i]`.
@@ -180,3 +180,89 @@ impl<T: Accumulate> Accumulate for Vec<T> {
         }
     }
 }
+
+/// The partial of `y = x` with `y[i] = v` with respect to `x`: every element but the `i`th.
+#[derive(Clone, Debug)]
+pub struct SetArray<T, D, I> {
+    index: I,
+    _t: core::marker::PhantomData<(T, D)>,
+}
+
+/// The partial of `y = x` with `y[i] = v` with respect to `v`: the `i`th element.
+#[derive(Clone, Debug)]
+pub struct SetValue<T, D, I> {
+    index: I,
+    shape: D,
+    _t: core::marker::PhantomData<T>,
+}
+
+impl<T: Real, D: Dimension, I: NdIndex<D> + Copy> Partial<Array<T, D>> for SetArray<T, D, I> {
+    type X = Array<T, D>;
+    fn pull(&self, y_bar: &Array<T, D>) -> Array<T, D> {
+        self.pull_owned(y_bar.clone())
+    }
+    fn pull_owned(&self, mut y_bar: Array<T, D>) -> Array<T, D> {
+        y_bar[self.index] = T::zero();
+        y_bar
+    }
+    fn push(&self, x_dot: &Array<T, D>) -> Array<T, D> {
+        self.pull_owned(x_dot.clone())
+    }
+}
+
+impl<T: Real, D: Dimension, I: NdIndex<D> + Copy> Partial<Array<T, D>> for SetValue<T, D, I> {
+    type X = T;
+    fn pull(&self, y_bar: &Array<T, D>) -> T {
+        y_bar[self.index]
+    }
+    fn push(&self, v_dot: &T) -> Array<T, D> {
+        let mut t = Array::zeros(self.shape.clone());
+        t[self.index] = *v_dot;
+        t
+    }
+}
+
+/// `y[i] = v` in `#[differentiable]` code: `y` becomes a copy of the array with its `i`th
+/// element replaced. The copy makes an update cost the array's size (an in-place version is
+/// future work); the partials keep only the index and the shape.
+///
+/// # Panics
+/// If `i` is out of range, naming the index and the shape.
+///
+/// ```
+/// use ndarray::array;
+/// let (y, _) = autodiff_runtime::ops::set(&array![1.0f64, 2.0, 3.0], &9.0, 1);
+/// assert_eq!(y, array![1.0, 9.0, 3.0]);
+/// ```
+#[track_caller]
+#[allow(clippy::type_complexity)]
+pub fn set<T: Real, S: Data<Elem = T>, D: Dimension, I: NdIndex<D> + Copy + core::fmt::Debug>(
+    x: &ArrayBase<S, D>,
+    v: &T,
+    i: I,
+) -> (Array<T, D>, (SetArray<T, D, I>, SetValue<T, D, I>)) {
+    let mut y = x.to_owned();
+    match y.get_mut(i) {
+        Some(e) => *e = *v,
+        None => panic!("index: index {i:?} is out of range for an array of shape {:?}", x.shape()),
+    }
+    let shape = y.raw_dim();
+    let p0 = SetArray { index: i, _t: core::marker::PhantomData };
+    (y, (p0, SetValue { index: i, shape, _t: core::marker::PhantomData }))
+}
+
+/// Forward mode of [`set`]: the tangent of `x` with its `i`th element replaced by `v̇`.
+#[track_caller]
+pub fn set_jvp<T: Real, S: Data<Elem = T>, D: Dimension, I: NdIndex<D> + Copy + core::fmt::Debug>(
+    x: &ArrayBase<S, D>,
+    v: &T,
+    i: I,
+    x_dot: Option<&Array<T, D>>,
+    v_dot: Option<&T>,
+) -> (Array<T, D>, Array<T, D>) {
+    let (y, (d0, d1)) = set(x, v, i);
+    let t = super::combine(&y, &d0, &d1, x_dot, v_dot);
+    (y, t)
+}
+
+pull_vjp!(set, set_vjp);
