@@ -375,3 +375,30 @@ fn element_updates_in_loops() {
         assert!((d - gx.dot(&x) - gc).abs() < 1e-9);
     }
 }
+
+/// Slice and 2-D element assignment: `a.slice_mut(s![..]).assign(&v)` (with broadcasting) and
+/// `a[[i, j]] += ...` in a loop.
+#[differentiable(wrt(a, v, c))]
+fn patched(a: &Array2<f64>, v: &Array1<f64>, c: f64) -> f64 {
+    let mut b = a.clone();
+    b.slice_mut(s![1.., ..2]).assign(&v.slice(s![..2]));
+    let n = b.nrows();
+    for i in 0..n {
+        b[[i, 2]] += c * b[[i, 0]];
+    }
+    let mut z = Array2::zeros((2, 3));
+    z.slice_mut(s![0, ..]).assign(v);
+    (&b * &b).sum() + (&z * &b.slice(s![..2, ..])).sum()
+}
+
+#[test]
+fn slice_and_two_dimensional_element_updates() {
+    let (a, v, c) = (m(3, 3, 0.7), array![0.5, -0.8, 1.2], 0.6);
+    let (ga, gv, gc) = patched::grad(&a, &v, c);
+    close(&ga, &fd(|a| patched(a, &v, c), &a), 1e-7);
+    close(&gv, &fd(|v| patched(&a, v, c), &v), 1e-7);
+    let fc = (patched(&a, &v, c + 1e-6) - patched(&a, &v, c - 1e-6)) / 2e-6;
+    assert!((gc - fc).abs() < 1e-6 * (1.0 + fc.abs()));
+    let (_, d) = patched::jvp(&a, &v, c, a.clone(), Array1::zeros(3), 0.0);
+    assert!((d - (&ga * &a).sum()).abs() < 1e-9);
+}

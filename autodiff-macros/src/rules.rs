@@ -37,7 +37,7 @@ table! {
     Unary true: neg to_degrees to_radians fract;
     Unary false: sum mean t reversed_axes inv det ln_abs_det cholesky amax amin norm_l2;
     Binary false: add sub mul div powf log atan2 hypot max min dot solve convolve_full convolve_valid convolve_same
-        convolve2d_full convolve2d_valid convolve2d_same outer concatenate2 stack2 set;
+        convolve2d_full convolve2d_valid convolve2d_same outer concatenate2 stack2 set set_slice;
     Ternary false: mul_add clamp concatenate3 stack3;
     IntPow false: powi sum_axis mean_axis logsumexp softmax mapv index slice insert_axis index_axis select
         permuted_axes into_shape_with_order to_shape field element;
@@ -77,6 +77,9 @@ pub static NON_DIFFERENTIABLE: &[&str] = &[
     "to_bits",
     "classify",
     "det_sign",
+    "nrows",
+    "ncols",
+    "len_of",
     "shape",
     "len",
     "ndim",
@@ -108,6 +111,8 @@ fn internal(name: &str) -> bool {
             | "div"
             | "field"
             | "element"
+            | "set"
+            | "set_slice"
             | "concatenate2"
             | "concatenate3"
             | "stack2"

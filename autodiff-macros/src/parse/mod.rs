@@ -404,6 +404,7 @@ impl Lower<'_> {
         match e {
             Expr::Assign(a) => self.assign(&a.left, &a.right, None, e),
             Expr::Binary(b) if is_compound(&b.op) => self.assign(&b.left, &b.right, Some(&b.op), e),
+            Expr::MethodCall(m) if self.is_active(e) && slice_assign(m).is_some() => self.assign_slice(m, e),
             _ if !self.is_active(e) && !self.escapes(e) => self.stmts.push(Stmt::Inactive(quote!(#e;))),
             Expr::If(_) | Expr::Match(_) | Expr::Block(_) => {
                 self.control(e, false);
@@ -506,6 +507,25 @@ impl Lower<'_> {
         let i = &ix.index;
         let new = self.op("set", vec![array, value], Some(quote!(#i)), whole.span());
         self.assign_value(&name.to_string(), new, whole.span());
+    }
+
+    /// `y.slice_mut(info).assign(&v);`: `y` is rebound to a copy with the slice replaced by
+    /// `v` (broadcast as `assign` broadcasts).
+    fn assign_slice(&mut self, m: &syn::ExprMethodCall, e: &Expr) {
+        let (name, info) = slice_assign(m).expect("checked by the caller");
+        if self.lookup(&name.to_string()).is_none() {
+            self.cx.error_spanned(e, format!("`{name}` is not a local variable of this function"));
+            return;
+        }
+        if self.is_active(info) {
+            self.cx.error_spanned(info, "the slice of `slice_mut` cannot depend on a differentiated input");
+            return;
+        }
+        let Expr::MethodCall(inner) = strip(&m.receiver) else { unreachable!("checked by slice_assign") };
+        let array = self.leaf(&inner.receiver);
+        let value = self.leaf(&m.args[0]);
+        let new = self.op("set_slice", vec![array, value], Some(quote!(#info)), e.span());
+        self.assign_value(&name.to_string(), new, e.span());
     }
 
     /// `(a, b) = (x, y);`: every value on the right is computed before any name is rebound.
@@ -1129,6 +1149,19 @@ impl Lower<'_> {
 }
 
 /// The identifiers a string literal names as inline format arguments (`{x}`, `{x:.3}`).
+/// `y` and the slice when `m` is `y.slice_mut(info).assign(&v)`.
+fn slice_assign(m: &syn::ExprMethodCall) -> Option<(Ident, &Expr)> {
+    if m.method != "assign" || m.args.len() != 1 {
+        return None;
+    }
+    let Expr::MethodCall(inner) = strip(&m.receiver) else { return None };
+    if inner.method != "slice_mut" || inner.args.len() != 1 {
+        return None;
+    }
+    let Expr::Path(p) = strip(&inner.receiver) else { return None };
+    Some((p.path.get_ident()?.clone(), &inner.args[0]))
+}
+
 /// `concatenate` or `stack` when `call` calls one of them (by any path ending so).
 fn join_name(call: &syn::ExprCall) -> Option<&'static str> {
     let Expr::Path(p) = strip(&call.func) else { return None };

@@ -17,6 +17,14 @@ pub fn assigned(block: &syn::Block) -> (Vec<String>, bool) {
         fn visit_expr(&mut self, e: &'ast Expr) {
             match e {
                 Expr::Assign(a) => self.target(&a.left),
+                // `y.slice_mut(..).assign(..)` assigns `y`.
+                Expr::MethodCall(m) if m.method == "assign" => {
+                    if let Expr::MethodCall(inner) = &*m.receiver {
+                        if inner.method == "slice_mut" {
+                            self.target(&inner.receiver);
+                        }
+                    }
+                }
                 Expr::Binary(b) if is_compound(&b.op) => self.target(&b.left),
                 Expr::Return(_) => self.returns = true,
                 Expr::Closure(_) => return,
@@ -94,6 +102,13 @@ pub fn active_names(block: &syn::Block, active: &HashSet<String>) -> HashSet<Str
         fn visit_expr(&mut self, e: &'ast Expr) {
             match e {
                 Expr::Assign(a) => self.mark(&a.left, &a.right),
+                Expr::MethodCall(m) if m.method == "assign" && m.args.len() == 1 => {
+                    if let Expr::MethodCall(inner) = &*m.receiver {
+                        if inner.method == "slice_mut" {
+                            self.mark(&inner.receiver, &m.args[0]);
+                        }
+                    }
+                }
                 Expr::Binary(b)
                     if is_compound(&b.op)
                         && (result_active(&b.left, self.active) || result_active(&b.right, self.active)) =>

@@ -17,6 +17,7 @@ mod softmax;
 mod value;
 
 pub use binary::Binary;
+pub(crate) use broadcast::unbroadcast;
 pub use broadcast::{Bcast, Target};
 pub use dot::{Dot, DotLhs, DotRhs};
 pub use elementwise::Elementwise;

@@ -2,7 +2,7 @@
 //! reference; its reverse adds into one element of the container's cotangent.
 
 use crate::{Accumulate, Adjoint, Partial, Real, ShapeOf, Value, Zeros};
-use ndarray::{Array, ArrayBase, Data, Dimension, NdIndex};
+use ndarray::{Array, ArrayBase, Data, Dimension, NdIndex, SliceArg};
 
 /// Containers whose elements `#[differentiable]` code reads with `x[i]`.
 #[diagnostic::on_unimplemented(
@@ -266,3 +266,93 @@ pub fn set_jvp<T: Real, S: Data<Elem = T>, D: Dimension, I: NdIndex<D> + Copy + 
 }
 
 pull_vjp!(set, set_vjp);
+
+/// The partial of `y = x` with `y.slice_mut(info).assign(v)` with respect to `x`: every
+/// element outside the slice.
+#[derive(Clone, Debug)]
+pub struct SetSliceArray<T, D, I> {
+    info: I,
+    _t: core::marker::PhantomData<(T, D)>,
+}
+
+/// The partial of `y = x` with `y.slice_mut(info).assign(v)` with respect to `v`: the slice,
+/// reduced to `v`'s shape where `assign` broadcast it.
+#[derive(Clone, Debug)]
+pub struct SetSliceValue<T, D, E, I> {
+    info: I,
+    shape: D,
+    value_shape: E,
+    _t: core::marker::PhantomData<T>,
+}
+
+impl<T: Real, D: Dimension, I: SliceArg<D> + Clone> Partial<Array<T, D>> for SetSliceArray<T, D, I> {
+    type X = Array<T, D>;
+    fn pull(&self, y_bar: &Array<T, D>) -> Array<T, D> {
+        self.pull_owned(y_bar.clone())
+    }
+    fn pull_owned(&self, mut y_bar: Array<T, D>) -> Array<T, D> {
+        y_bar.slice_mut(self.info.clone()).fill(T::zero());
+        y_bar
+    }
+    fn push(&self, x_dot: &Array<T, D>) -> Array<T, D> {
+        self.pull_owned(x_dot.clone())
+    }
+}
+
+impl<T: Real, D: Dimension, E: Dimension, I: SliceArg<D> + Clone> Partial<Array<T, D>> for SetSliceValue<T, D, E, I> {
+    type X = Array<T, E>;
+    fn pull(&self, y_bar: &Array<T, D>) -> Array<T, E> {
+        crate::array::unbroadcast(y_bar.slice(self.info.clone()).to_owned(), &self.value_shape)
+    }
+    fn push(&self, v_dot: &Array<T, E>) -> Array<T, D> {
+        let mut t = Array::zeros(self.shape.clone());
+        t.slice_mut(self.info.clone()).assign(v_dot);
+        t
+    }
+}
+
+/// `y.slice_mut(info).assign(&v)` in `#[differentiable]` code: `y` becomes a copy of the
+/// array with the slice replaced by `v` (broadcast as `assign` broadcasts). As [`set`], the
+/// copy costs the array's size.
+///
+/// ```
+/// use ndarray::{array, s};
+/// let (y, _) = autodiff_runtime::ops::set_slice(&array![1.0f64, 2.0, 3.0], &array![7.0, 8.0], s![1..]);
+/// assert_eq!(y, array![1.0, 7.0, 8.0]);
+/// ```
+#[track_caller]
+#[allow(clippy::type_complexity)]
+pub fn set_slice<T: Real, S: Data<Elem = T>, S2: Data<Elem = T>, D: Dimension, E: Dimension, I: SliceArg<D> + Clone>(
+    x: &ArrayBase<S, D>,
+    v: &ArrayBase<S2, E>,
+    info: I,
+) -> (Array<T, D>, (SetSliceArray<T, D, I>, SetSliceValue<T, D, E, I>)) {
+    let mut y = x.to_owned();
+    y.slice_mut(info.clone()).assign(v);
+    let p0 = SetSliceArray { info: info.clone(), _t: core::marker::PhantomData };
+    let p1 = SetSliceValue { info, shape: y.raw_dim(), value_shape: v.raw_dim(), _t: core::marker::PhantomData };
+    (y, (p0, p1))
+}
+
+/// Forward mode of [`set_slice`].
+#[track_caller]
+pub fn set_slice_jvp<
+    T: Real,
+    S: Data<Elem = T>,
+    S2: Data<Elem = T>,
+    D: Dimension,
+    E: Dimension,
+    I: SliceArg<D> + Clone,
+>(
+    x: &ArrayBase<S, D>,
+    v: &ArrayBase<S2, E>,
+    info: I,
+    x_dot: Option<&Array<T, D>>,
+    v_dot: Option<&Array<T, E>>,
+) -> (Array<T, D>, Array<T, D>) {
+    let (y, (d0, d1)) = set_slice(x, v, info);
+    let t = super::combine(&y, &d0, &d1, x_dot, v_dot);
+    (y, t)
+}
+
+pull_vjp!(set_slice, set_slice_vjp);
