@@ -248,6 +248,20 @@ fn gradients_do_not_depend_on_the_thread_count() {
     let (one, two, four) = (run(1), run(2), run(4));
     assert_eq!(one, two);
     assert_eq!(one, four);
+    // A sum large enough to run in parallel chunks.
+    let big = Array1::from_shape_fn(1 << 20, |i| (i as f64 * 1e-3).sin());
+    let sums = |threads: usize| {
+        let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build().unwrap();
+        pool.install(|| big_sum::value_and_grad(&big))
+    };
+    let (a, b) = (sums(1), sums(3));
+    assert_eq!(a.0.to_bits(), b.0.to_bits());
+    assert_eq!(a.1, b.1);
+}
+
+#[differentiable]
+fn big_sum(x: &Array1<f64>) -> f64 {
+    x.mapv(f64::tanh).sum() * x.mean().unwrap()
 }
 
 #[differentiable]

@@ -40,3 +40,26 @@ macro_rules! zip_collect {
 }
 
 pub(crate) use {zip_collect, zip_for_each};
+
+/// Elements per chunk of a parallel sum. The chunks do not depend on the number of threads,
+/// so neither does the result.
+const SUM_CHUNK: usize = 1 << 15;
+
+/// `Σ x`: ndarray's sum below [`PARALLEL_THRESHOLD`] elements (or for a non-contiguous
+/// array); above it, sums of fixed chunks computed in parallel and added in order, so the
+/// result is the same for any number of threads.
+///
+/// ```
+/// let x = ndarray::Array1::from_elem(1 << 20, 0.5f64);
+/// assert_eq!(autodiff_runtime::array::sum(&x), (1 << 19) as f64);
+/// ```
+pub fn sum<T: crate::Real, S: ndarray::Data<Elem = T>, D: ndarray::Dimension>(x: &ndarray::ArrayBase<S, D>) -> T {
+    match x.as_slice_memory_order() {
+        Some(s) if s.len() >= PARALLEL_THRESHOLD => {
+            use rayon::prelude::*;
+            let parts: Vec<T> = s.par_chunks(SUM_CHUNK).map(|c| c.iter().fold(T::zero(), |a, &v| a + v)).collect();
+            parts.into_iter().fold(T::zero(), |a, v| a + v)
+        }
+        _ => x.sum(),
+    }
+}

@@ -21,7 +21,7 @@ pub(crate) use broadcast::unbroadcast;
 pub use broadcast::{Bcast, Target};
 pub use dot::{Dot, DotLhs, DotRhs};
 pub use elementwise::Elementwise;
-pub use kernels::{PARALLEL_THRESHOLD, PARALLEL_THRESHOLD_COSTLY};
+pub use kernels::{PARALLEL_THRESHOLD, PARALLEL_THRESHOLD_COSTLY, sum};
 pub use math::{ArrayMath, Outer, OuterLhs, OuterRhs, Weights};
 pub use reduce::{Fill, FillAxis, Transpose};
 pub use shape::*;

@@ -5,6 +5,7 @@
 
 use super::{Partial, combine};
 use crate::Real;
+use crate::array::sum as par_sum;
 use crate::array::{Dot, Fill, FillAxis, LogSumExpPartial, OuterLhs, OuterRhs, SoftmaxPartial, Transpose, Weights};
 use ndarray::{Array, Array1, Array2, ArrayBase, Axis, Data, Dimension, Ix1, RemoveAxis};
 
@@ -16,12 +17,12 @@ use ndarray::{Array, Array1, Array2, ArrayBase, Axis, Data, Dimension, Ix1, Remo
 /// assert_eq!(y, 6.0);
 /// ```
 pub fn sum<T: Real, S: Data<Elem = T>, D: Dimension>(x: &ArrayBase<S, D>) -> (T, Fill<T, D>) {
-    (x.sum(), Fill::new(x.raw_dim(), T::one()))
+    (par_sum(x), Fill::new(x.raw_dim(), T::one()))
 }
 
 /// Forward mode of [`sum`].
 pub fn sum_jvp<T: Real, S: Data<Elem = T>, D: Dimension>(x: &ArrayBase<S, D>, x_dot: &Array<T, D>) -> (T, T) {
-    (x.sum(), x_dot.sum())
+    (par_sum(x), par_sum(x_dot))
 }
 
 unary_vjp!(sum, sum_vjp);
@@ -36,13 +37,13 @@ unary_vjp!(sum, sum_vjp);
 /// ```
 pub fn mean<T: Real, S: Data<Elem = T>, D: Dimension>(x: &ArrayBase<S, D>) -> (T, Fill<T, D>) {
     let n = T::c(x.len() as f64);
-    (x.sum() / n, Fill::new(x.raw_dim(), n.recip()))
+    (par_sum(x) / n, Fill::new(x.raw_dim(), n.recip()))
 }
 
 /// Forward mode of [`mean`].
 pub fn mean_jvp<T: Real, S: Data<Elem = T>, D: Dimension>(x: &ArrayBase<S, D>, x_dot: &Array<T, D>) -> (T, T) {
     let n = T::c(x.len() as f64);
-    (x.sum() / n, x_dot.sum() / n)
+    (par_sum(x) / n, par_sum(x_dot) / n)
 }
 
 unary_vjp!(mean, mean_vjp);
