@@ -364,9 +364,8 @@ fn arrays_through_loops_and_branches() {
 #[differentiable(wrt(x, c))]
 fn smooth(x: &Array1<f64>, c: f64, passes: usize) -> f64 {
     let mut y = x.clone();
-    let n = y.len();
     for _ in 0..passes {
-        for i in 1..n {
+        for i in 1..y.len() {
             y[i] = y[i] + 0.5 * y[i - 1];
             y[i - 1] *= c;
         }

@@ -322,10 +322,16 @@ impl Lower<'_> {
             Expr::Loop(l) => (&l.label, &l.body),
             _ => return dummy(),
         };
+        // A header that reads active values through constant methods (`0..y.len()`) is
+        // evaluated with the values' generated names.
+        let mut for_iter = None;
         if let Expr::ForLoop(f) = e {
             if self.is_active(&f.expr) {
-                self.cx.error_spanned(&f.expr, "`for` loops iterate over constants, such as integer ranges; iterate over indices and read active values inside the body (compute a bound such as `let n = y.len();` before the loop)");
-                return dummy();
+                if self.iterates_active(&f.expr) {
+                    self.cx.error_spanned(&f.expr, "`for` loops iterate over constants, such as integer ranges; iterate over indices and read active values inside the body");
+                    return dummy();
+                }
+                for_iter = Some(self.constant_iter(&f.expr));
             }
         }
         if let Expr::While(w) = e {
@@ -388,7 +394,7 @@ impl Lower<'_> {
                     self.bind(&id, Binding::Inactive(id.clone()));
                 }
                 let (pat, iter) = (&f.pat, &f.expr);
-                LoopHead::For { pat: quote!(#pat), iter: quote!(#iter) }
+                LoopHead::For { pat: quote!(#pat), iter: for_iter.take().unwrap_or_else(|| quote!(#iter)) }
             }
             Expr::While(w) => {
                 let cond = self.condition(&w.cond).unwrap_or_else(|| quote!(false));
@@ -636,4 +642,52 @@ fn rebuild(shape: &Tree, vars: &mut impl Iterator<Item = crate::ir::Var>) -> Tre
 
 fn lookup_in(scopes: &[HashMap<String, Binding>], name: &str) -> Option<Binding> {
     scopes.iter().rev().find_map(|s| s.get(name)).cloned()
+}
+
+impl Lower<'_> {
+    /// Whether a `for` loop's iterator yields values that depend on an active one (rather
+    /// than reading active values through constant methods, as `1..y.len()` does).
+    fn iterates_active(&self, e: &Expr) -> bool {
+        match strip(e) {
+            Expr::Range(r) => {
+                r.start.as_deref().is_some_and(|x| self.iterates_active(x))
+                    || r.end.as_deref().is_some_and(|x| self.iterates_active(x))
+            }
+            Expr::MethodCall(m) if crate::rules::NON_DIFFERENTIABLE.contains(&m.method.to_string().as_str()) => false,
+            Expr::MethodCall(m) if matches!(m.method.to_string().as_str(), "rev" | "step_by") => {
+                self.iterates_active(&m.receiver) || m.args.iter().any(|a| self.iterates_active(a))
+            }
+            Expr::Binary(b) if !scan::is_comparison(&b.op) => {
+                self.iterates_active(&b.left) || self.iterates_active(&b.right)
+            }
+            Expr::Cast(c) => !super::is_inactive_type(&c.ty) && self.iterates_active(&c.expr),
+            other => self.is_active(other),
+        }
+    }
+
+    /// The tokens of an iterator that `iterates_active` found constant, with active values'
+    /// generated names.
+    fn constant_iter(&mut self, e: &Expr) -> TokenStream {
+        match strip(e) {
+            Expr::Range(r) => {
+                let start = r.start.as_deref().map(|x| self.constant_iter(x));
+                let end = r.end.as_deref().map(|x| self.constant_iter(x));
+                let limits = &r.limits;
+                quote!((#start #limits #end))
+            }
+            Expr::MethodCall(m) if matches!(m.method.to_string().as_str(), "rev" | "step_by") => {
+                let recv = self.constant_iter(&m.receiver);
+                let method = &m.method;
+                let args: Vec<TokenStream> = m.args.iter().map(|a| self.constant_iter(a)).collect();
+                quote!(#recv.#method(#(#args),*))
+            }
+            other => match self.leaf(other) {
+                Operand::Const(t) => t,
+                Operand::Var(_) => {
+                    self.cx.error_spanned(other, "a `for` loop's bounds must be constants");
+                    quote!(0)
+                }
+            },
+        }
+    }
 }
