@@ -1,8 +1,7 @@
 //! Functions of two real arguments: powers, logarithms to a base, angles, extrema.
 
-use crate::Partial;
+use crate::Real;
 use crate::array::Elementwise;
-use crate::{Adjoint, Real};
 
 binary! {
     /// `y = aᵇ` (`a.powf(b)`); `∂y/∂a = b·aᵇ⁻¹`, `∂y/∂b = y·ln a`, taken as `0` at `a = 0`
@@ -68,24 +67,17 @@ pub fn powi_jvp<X: Elementwise>(x: &X, n: i32, x_dot: &X::Tangent) -> (X::Tangen
     (y, X::times(d, x_dot))
 }
 
-/// Reverse mode of [`powi`]: `x̄ += ȳ·n·xⁿ⁻¹`, from the partial saved by the forward sweep.
-///
-/// ```
-/// use autodiff_runtime::{ops, Adjoint};
-/// let (_, d) = ops::powi(&2.0f64, 3);
-/// let mut x_bar = Adjoint::zero();
-/// ops::powi_vjp(Adjoint::new(1.0), &mut x_bar, d);
-/// assert_eq!(x_bar.get(), Some(12.0));
-/// ```
-#[inline(always)]
-pub fn powi_vjp<Y, P: Partial<Y>>(y_bar: Adjoint<Y>, x_bar: &mut Adjoint<P::X>, d: P)
-where
-    P::X: crate::Accumulate,
-{
-    if let Some(yb) = y_bar.get() {
-        x_bar.add(d.pull_owned(yb));
-    }
-}
+unary_vjp!(
+    /// ```
+    /// use autodiff_runtime::{ops, Adjoint};
+    /// let (_, d) = ops::powi(&2.0f64, 3);
+    /// let mut x_bar = Adjoint::zero();
+    /// ops::powi_vjp(Adjoint::new(1.0), &mut x_bar, d);
+    /// assert_eq!(x_bar.get(), Some(12.0));
+    /// ```
+    powi,
+    powi_vjp
+);
 
 /// `y = x.clamp(lo, hi)`; the derivative goes to whichever input `y` is: `x` inside the
 /// interval, `lo` below it, `hi` above it (at an end point exactly, to `x`).

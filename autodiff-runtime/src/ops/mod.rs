@@ -79,30 +79,25 @@ macro_rules! unary {
     )*};
 }
 
-/// The reverse of a rule with one differentiable input: `x̄ += ȳ · ∂y/∂x`.
+/// The reverse of a rule with one differentiable input: `x̄ += ȳ · ∂y/∂x`. Optional doc
+/// attributes (an example) come first; `$at` writes the example of a scalar rule at `$at`.
 macro_rules! unary_vjp {
-    ($name:ident, $vjp:ident) => {
-        #[doc = concat!("Reverse mode of [`", stringify!($name), "`]: `x̄ += ȳ · ∂y/∂x`, from the partial saved by the forward sweep.")]
-        #[inline(always)]
-        pub fn $vjp<Y, P: $crate::Partial<Y>>(y_bar: $crate::Adjoint<Y>, x_bar: &mut $crate::Adjoint<P::X>, d: P)
-        where
-            P::X: $crate::Accumulate,
-        {
-            if let Some(yb) = y_bar.get() {
-                x_bar.add(d.pull_owned(yb));
-            }
-        }
-    };
     ($name:ident, $vjp:ident, $at:literal) => {
-        #[doc = concat!("Reverse mode of [`", stringify!($name), "`]: `x̄ += ȳ · ∂y/∂x`, from the partial saved by the forward sweep.")]
+        unary_vjp!(
+            /// ```
+            /// use autodiff_runtime::Adjoint;
+            #[doc = concat!("let (_, d) = autodiff_runtime::ops::", stringify!($name), "(&", stringify!($at), "f64);")]
+            /// let mut x_bar = Adjoint::new(1.0);
+            #[doc = concat!("autodiff_runtime::ops::", stringify!($vjp), "(Adjoint::new(2.0), &mut x_bar, d);")]
+            /// assert_eq!(x_bar.get(), Some(1.0 + 2.0 * d));
+            /// ```
+            $name, $vjp
+        );
+    };
+    ($(#[$doc:meta])* $name:ident, $vjp:ident) => {
+        #[doc = concat!("Reverse mode of [`", stringify!($name), "`](fn@", stringify!($name), "): `x̄ += ȳ · ∂y/∂x`, from the partial saved by the forward sweep.")]
         ///
-        /// ```
-        /// use autodiff_runtime::Adjoint;
-        #[doc = concat!("let (_, d) = autodiff_runtime::ops::", stringify!($name), "(&", stringify!($at), "f64);")]
-        /// let mut x_bar = Adjoint::new(1.0);
-        #[doc = concat!("autodiff_runtime::ops::", stringify!($vjp), "(Adjoint::new(2.0), &mut x_bar, d);")]
-        /// assert_eq!(x_bar.get(), Some(1.0 + 2.0 * d));
-        /// ```
+        $(#[$doc])*
         #[inline(always)]
         pub fn $vjp<Y, P: $crate::Partial<Y>>(y_bar: $crate::Adjoint<Y>, x_bar: &mut $crate::Adjoint<P::X>, d: P)
         where
@@ -221,10 +216,12 @@ macro_rules! binary {
 /// The reverse of a rule with several differentiable inputs, one input at a time:
 /// `x̄ᵢ += ȳ · ∂y/∂xᵢ`.
 macro_rules! pull_vjp {
-    ($name:ident, $vjp:ident) => {
-        #[doc = concat!("Reverse mode of [`", stringify!($name), "`] for one input: `x̄ += ȳ · ∂y/∂x`, from that input's saved partial.")]
+    ($(#[$doc:meta])* $name:ident, $vjp:ident) => {
+        #[doc = concat!("Reverse mode of [`", stringify!($name), "`](fn@", stringify!($name), ") for one input: `x̄ += ȳ · ∂y/∂x`, from that input's saved partial.")]
         ///
         /// Generated code calls it once per differentiable input.
+        ///
+        $(#[$doc])*
         #[inline(always)]
         pub fn $vjp<Y, P: $crate::Partial<Y>>(y_bar: &$crate::Adjoint<Y>, x_bar: &mut $crate::Adjoint<P::X>, d: &P)
         where

@@ -24,7 +24,7 @@
 //! Errors that ndarray reports with a `Result` or a generic panic (an index or axis out of
 //! range, a size mismatch) panic here with a message naming the rule and the shapes.
 
-use super::{Accumulate, Adjoint, Partial};
+use super::Partial;
 use crate::Real;
 use crate::array::{ConcatenatePart, Element, IndexAxis, InsertAxis, Permute, Reshape, Select, Sliced, StackPart};
 use core::marker::PhantomData;
@@ -32,25 +32,6 @@ use ndarray::{
     Array, ArrayBase, ArrayView, Axis, Data, Dimension, IntoDimension, NdIndex, Order, RemoveAxis, ShapeArg, SliceArg,
     SliceInfoElem,
 };
-
-/// The reverse of a shape rule: `x̄ += ȳ · ∂y/∂x`, from the partial saved by the forward sweep
-/// (the cotangent scattered back into the input's shape).
-macro_rules! shape_vjp {
-    ($(#[$doc:meta])* $name:ident, $vjp:ident) => {
-        #[doc = concat!("Reverse mode of [`", stringify!($name), "`](fn@", stringify!($name), "): `x̄ += ȳ · ∂y/∂x`, from the partial saved by the forward sweep.")]
-        ///
-        $(#[$doc])*
-        #[inline(always)]
-        pub fn $vjp<Y, P: Partial<Y>>(y_bar: Adjoint<Y>, x_bar: &mut Adjoint<P::X>, d: P)
-        where
-            P::X: Accumulate,
-        {
-            if let Some(yb) = y_bar.get() {
-                x_bar.add(d.pull_owned(yb));
-            }
-        }
-    };
-}
 
 /// Checks that a tangent has its input's shape.
 #[track_caller]
@@ -134,7 +115,7 @@ pub fn index_jvp<T: Real, S: Data<Elem = T>, D: Dimension, I: NdIndex<D> + Copy>
     (element(x, idx), x_dot[idx])
 }
 
-shape_vjp!(
+unary_vjp!(
     /// ```
     /// use autodiff_runtime::{ops, Adjoint};
     /// use ndarray::array;
@@ -237,7 +218,7 @@ pub fn slice_jvp<T: Real, S: Data<Elem = T>, D: Dimension, I: SliceArg<D> + Clon
     (y, d.push(x_dot))
 }
 
-shape_vjp!(
+unary_vjp!(
     /// ```
     /// use autodiff_runtime::{ops, Adjoint};
     /// use ndarray::{array, s};
@@ -299,7 +280,7 @@ pub fn insert_axis_jvp<T: Real, S: Data<Elem = T>, D: Dimension>(
     (y, d.push(x_dot))
 }
 
-shape_vjp!(
+unary_vjp!(
     /// ```
     /// use autodiff_runtime::{ops, Adjoint};
     /// use ndarray::{array, Axis};
@@ -364,7 +345,7 @@ pub fn index_axis_jvp<T: Real, S: Data<Elem = T>, D: RemoveAxis>(
     (y, d.push(x_dot))
 }
 
-shape_vjp!(
+unary_vjp!(
     /// ```
     /// use autodiff_runtime::{ops, Adjoint};
     /// use ndarray::{array, Axis};
@@ -440,7 +421,7 @@ pub fn reshape_jvp<T: Real, S: Data<Elem = T>, D: Dimension, E: IntoDimension>(
     (y, d.push(x_dot))
 }
 
-shape_vjp!(
+unary_vjp!(
     /// ```
     /// use autodiff_runtime::{ops, Adjoint};
     /// use ndarray::array;
@@ -498,7 +479,7 @@ pub fn into_shape_with_order_jvp<T: Real, S: Data<Elem = T>, D: Dimension, E: Sh
     (y, d.push(x_dot))
 }
 
-shape_vjp!(
+unary_vjp!(
     /// ```
     /// use autodiff_runtime::{ops, Adjoint};
     /// use ndarray::array;
@@ -553,7 +534,7 @@ pub fn to_shape_jvp<T: Real, S: Data<Elem = T>, D: Dimension, E: ShapeArg>(
     (y, d.push(x_dot))
 }
 
-shape_vjp!(
+unary_vjp!(
     /// ```
     /// use autodiff_runtime::{ops, Adjoint};
     /// use ndarray::array;
@@ -619,7 +600,7 @@ pub fn select_jvp<T: Real, S: Data<Elem = T>, D: RemoveAxis>(
     (y, d.push(x_dot))
 }
 
-shape_vjp!(
+unary_vjp!(
     /// ```
     /// use autodiff_runtime::{ops, Adjoint};
     /// use ndarray::{array, Axis};
@@ -696,7 +677,7 @@ pub fn permuted_axes_jvp<T: Real, S: Data<Elem = T>, D: Dimension, A: IntoDimens
     (y, d.push(x_dot))
 }
 
-shape_vjp!(
+unary_vjp!(
     /// ```
     /// use autodiff_runtime::{ops, Adjoint};
     /// use ndarray::array;
@@ -812,28 +793,20 @@ pub fn concatenate_jvp<T: Real, S: Data<Elem = T>, D: RemoveAxis>(
     (y, y_dot)
 }
 
-/// Reverse mode of [`concatenate`] for one input: `x̄ᵢ += ȳ · ∂y/∂xᵢ`, the input's block of
-/// the cotangent, from that input's partial `parts[i]`.
-///
-/// Generated code calls it once per differentiable input (see [`concatenate`]).
-///
-/// ```
-/// use autodiff_runtime::{ops, Adjoint};
-/// use ndarray::{array, Axis};
-/// let (_, parts) = ops::concatenate(Axis(0), &[array![1.0f64], array![2.0, 3.0]]);
-/// let mut b_bar = Adjoint::new(array![1.0, 1.0]);
-/// ops::concatenate_vjp(&Adjoint::new(array![4.0, 5.0, 6.0]), &mut b_bar, &parts[1]);
-/// assert_eq!(b_bar.get(), Some(array![6.0, 7.0]));
-/// ```
-#[inline(always)]
-pub fn concatenate_vjp<Y, P: Partial<Y>>(y_bar: &Adjoint<Y>, x_bar: &mut Adjoint<P::X>, d: &P)
-where
-    P::X: Accumulate,
-{
-    if let Some(yb) = y_bar.peek() {
-        x_bar.add(d.pull(yb));
-    }
-}
+pull_vjp!(
+    /// See [`concatenate`] for how generated code calls it.
+    ///
+    /// ```
+    /// use autodiff_runtime::{ops, Adjoint};
+    /// use ndarray::{array, Axis};
+    /// let (_, parts) = ops::concatenate(Axis(0), &[array![1.0f64], array![2.0, 3.0]]);
+    /// let mut b_bar = Adjoint::new(array![1.0, 1.0]);
+    /// ops::concatenate_vjp(&Adjoint::new(array![4.0, 5.0, 6.0]), &mut b_bar, &parts[1]);
+    /// assert_eq!(b_bar.get(), Some(array![6.0, 7.0]));
+    /// ```
+    concatenate,
+    concatenate_vjp
+);
 
 /// `y = stack(axis, arrays)`: the arrays, all of one shape, stacked along a new `axis`
 /// (`0..=ndim`), as ndarray's `stack(axis, &[a.view(), b.view()]).unwrap()`. `arrays` may be
@@ -908,28 +881,20 @@ pub fn stack_jvp<T: Real, S: Data<Elem = T>, D: Dimension>(
     (y, y_dot)
 }
 
-/// Reverse mode of [`stack`] for one input: `x̄ᵢ += ȳ · ∂y/∂xᵢ`, the input's subview of the
-/// cotangent, from that input's partial `parts[i]`.
-///
-/// Generated code calls it once per differentiable input (see [`stack`]).
-///
-/// ```
-/// use autodiff_runtime::{ops, Adjoint};
-/// use ndarray::{array, Axis};
-/// let (_, parts) = ops::stack(Axis(0), &[array![1.0f64], array![2.0]]);
-/// let mut x_bar = Adjoint::zero();
-/// ops::stack_vjp(&Adjoint::new(array![[4.0], [5.0]]), &mut x_bar, &parts[1]);
-/// assert_eq!(x_bar.get(), Some(array![5.0]));
-/// ```
-#[inline(always)]
-pub fn stack_vjp<Y, P: Partial<Y>>(y_bar: &Adjoint<Y>, x_bar: &mut Adjoint<P::X>, d: &P)
-where
-    P::X: Accumulate,
-{
-    if let Some(yb) = y_bar.peek() {
-        x_bar.add(d.pull(yb));
-    }
-}
+pull_vjp!(
+    /// See [`stack`] for how generated code calls it.
+    ///
+    /// ```
+    /// use autodiff_runtime::{ops, Adjoint};
+    /// use ndarray::{array, Axis};
+    /// let (_, parts) = ops::stack(Axis(0), &[array![1.0f64], array![2.0]]);
+    /// let mut x_bar = Adjoint::zero();
+    /// ops::stack_vjp(&Adjoint::new(array![[4.0], [5.0]]), &mut x_bar, &parts[1]);
+    /// assert_eq!(x_bar.get(), Some(array![5.0]));
+    /// ```
+    stack,
+    stack_vjp
+);
 
 #[cfg(test)]
 mod tests {
