@@ -899,6 +899,7 @@ pull_vjp!(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::Adjoint;
     use core::fmt::Debug;
     use ndarray::{Ix0, Ix1, Ix2, Ix3, IxDyn, NewAxis, OwnedRepr, ShapeBuilder, Slice, SliceInfo, array, s};
 
