@@ -456,11 +456,13 @@ impl Optimizer for Momentum {
     fn step<P: Parameters>(&mut self, params: &mut P, grad: &P::Grad) {
         check_len(self.velocity.len(), params);
         let (lr, mass) = (self.lr, self.mass);
-        let mut velocity = self.velocity.iter_mut();
-        params.zip_mut_with(grad, &mut |x, g| {
-            let v = velocity.next().expect("lengths checked above");
-            *v = mass * *v - (1.0 - mass) * g;
-            *x += lr * *v;
+        let mut velocity = &mut self.velocity[..];
+        params.zip_slices_mut(grad, &mut |xs, gs| {
+            let vs = next_run(&mut velocity, xs.len());
+            for ((x, &g), v) in xs.iter_mut().zip(gs).zip(vs) {
+                *v = mass * *v - (1.0 - mass) * g;
+                *x += lr * *v;
+            }
         });
     }
 }
@@ -524,11 +526,13 @@ impl Optimizer for RmsProp {
     fn step<P: Parameters>(&mut self, params: &mut P, grad: &P::Grad) {
         check_len(self.avg_sq.len(), params);
         let (lr, gamma, eps) = (self.lr, self.gamma, self.eps);
-        let mut avg_sq = self.avg_sq.iter_mut();
-        params.zip_mut_with(grad, &mut |x, g| {
-            let s = avg_sq.next().expect("lengths checked above");
-            *s = *s * gamma + g * g * (1.0 - gamma);
-            *x -= lr * g / (s.sqrt() + eps);
+        let mut avg_sq = &mut self.avg_sq[..];
+        params.zip_slices_mut(grad, &mut |xs, gs| {
+            let ss = next_run(&mut avg_sq, xs.len());
+            for ((x, &g), s) in xs.iter_mut().zip(gs).zip(ss) {
+                *s = *s * gamma + g * g * (1.0 - gamma);
+                *x -= lr * g / (s.sqrt() + eps);
+            }
         });
     }
 }
@@ -610,6 +614,14 @@ impl Adam {
     }
 }
 
+/// The next `n` values of an optimizer's state, which runs through the parameters in
+/// visiting order alongside them.
+fn next_run<'a>(state: &mut &'a mut [f64], n: usize) -> &'a mut [f64] {
+    let (run, rest) = core::mem::take(state).split_at_mut(n);
+    *state = rest;
+    run
+}
+
 /// The constants of one Adam step.
 struct AdamStep {
     lr: f64,
@@ -686,9 +698,7 @@ impl Optimizer for Adam {
         let (r1, r2) = (c1.recip(), c2.recip());
         let (mut ms, mut vs) = (&mut self.m[..], &mut self.v[..]);
         params.zip_slices_mut(grad, &mut |xs, gs| {
-            let (m, m_rest) = core::mem::take(&mut ms).split_at_mut(xs.len());
-            let (v, v_rest) = core::mem::take(&mut vs).split_at_mut(xs.len());
-            (ms, vs) = (m_rest, v_rest);
+            let (m, v) = (next_run(&mut ms, xs.len()), next_run(&mut vs, xs.len()));
             let k = AdamStep { lr, b1, b2, eps, r1, r2 };
             for_chunks(xs, gs, m, v, &|x, g, m, v| k.apply(x, g, m, v));
         });
