@@ -1,31 +1,11 @@
 //! Array code through the macro: every rule checked against central finite differences and
 //! forward mode, with broadcasting, views and references.
 
-use autodiff_runtime::ndarray::{
-    Array, Array0, Array1, Array2, ArrayView1, ArrayView2, Axis, Dimension, array, concatenate, s, stack,
-};
+use autodiff_runtime::ndarray::{Array0, Array1, Array2, ArrayView1, ArrayView2, Axis, array, concatenate, s, stack};
 use autodiff_runtime::{ArrayExt, ArrayMath, Outer, differentiable};
 
-/// Central finite-difference gradient of `f` at `x`.
-fn fd<D: Dimension>(f: impl Fn(&Array<f64, D>) -> f64, x: &Array<f64, D>) -> Array<f64, D> {
-    let h = 1e-6;
-    let mut g = Array::zeros(x.raw_dim());
-    for (i, gi) in g.iter_mut().enumerate() {
-        let (mut xp, mut xm) = (x.clone(), x.clone());
-        xp.as_slice_mut().unwrap()[i] += h;
-        xm.as_slice_mut().unwrap()[i] -= h;
-        *gi = (f(&xp) - f(&xm)) / (2.0 * h);
-    }
-    g
-}
-
-#[track_caller]
-fn close<D: Dimension>(a: &Array<f64, D>, b: &Array<f64, D>, tol: f64) {
-    assert_eq!(a.shape(), b.shape());
-    for (x, y) in a.iter().zip(b) {
-        assert!((x - y).abs() <= tol * (1.0 + y.abs()), "{a} vs {b}");
-    }
-}
+mod common;
+use common::{close, fd};
 
 fn m(r: usize, c: usize, seed: f64) -> Array2<f64> {
     Array2::from_shape_fn((r, c), |(i, j)| ((i * c + j) as f64 * 0.37 + seed).sin())

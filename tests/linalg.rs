@@ -1,28 +1,11 @@
 //! Linear algebra and convolution through the macro: gradients against central differences
 //! and forward mode.
 
-use autodiff_runtime::ndarray::{Array, Array1, Array2, Dimension, array};
+use autodiff_runtime::ndarray::{Array1, Array2, array};
 use autodiff_runtime::{LinalgExt, differentiable};
 
-fn fd<D: Dimension>(f: impl Fn(&Array<f64, D>) -> f64, x: &Array<f64, D>) -> Array<f64, D> {
-    let h = 1e-6;
-    let mut g = Array::zeros(x.raw_dim());
-    for (i, gi) in g.iter_mut().enumerate() {
-        let (mut xp, mut xm) = (x.clone(), x.clone());
-        xp.as_slice_mut().unwrap()[i] += h;
-        xm.as_slice_mut().unwrap()[i] -= h;
-        *gi = (f(&xp) - f(&xm)) / (2.0 * h);
-    }
-    g
-}
-
-#[track_caller]
-fn close<D: Dimension>(a: &Array<f64, D>, b: &Array<f64, D>, tol: f64) {
-    assert_eq!(a.shape(), b.shape());
-    for (x, y) in a.iter().zip(b) {
-        assert!((x - y).abs() <= tol * (1.0 + y.abs()), "{a} vs {b}");
-    }
-}
+mod common;
+use common::{close, fd};
 
 #[differentiable]
 fn lin(a: &Array2<f64>, b: &Array1<f64>, m: &Array2<f64>) -> f64 {

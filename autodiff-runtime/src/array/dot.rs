@@ -69,7 +69,7 @@ macro_rules! dot_impl {
             #[track_caller]
             fn dot_value(&self, $b: &ArrayBase<S2, $db>) -> Self::Out {
                 let $a = self;
-                check(stringify!($da), $a.shape(), $b.shape());
+                check($a.shape(), $b.shape());
                 $value
             }
         }
@@ -230,7 +230,7 @@ pub const MATMUL_PARALLEL_WORK: usize = 1 << 20;
 
 /// Checks that the inner dimensions agree, naming the shapes.
 #[track_caller]
-fn check(_: &str, a: &[usize], b: &[usize]) {
+fn check(a: &[usize], b: &[usize]) {
     let inner_a = a[a.len() - 1];
     let inner_b = b[0];
     assert!(inner_a == inner_b, "dot: shapes {a:?} and {b:?} are not aligned ({inner_a} != {inner_b})");
