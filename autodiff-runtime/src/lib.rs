@@ -46,6 +46,7 @@ mod adjoint;
 pub mod alloc;
 pub mod array;
 pub mod check;
+pub mod jet;
 pub mod linalg;
 pub mod ops;
 pub mod optim;

@@ -93,12 +93,12 @@ pub trait Accumulate {
 }
 
 macro_rules! scalar_impls {
-    ($($t:ty)*) => {$(
-        impl Value for $t {
+    ($([$($g:tt)*] $t:ty),*) => {$(
+        impl<$($g)*> Value for $t {
             type Tangent = $t;
             #[inline(always)]
             fn zero_tangent(&self) -> $t {
-                0.0
+                <$t as num_traits::Zero>::zero()
             }
             #[inline(always)]
             fn tangent_shape(&self) -> ShapeOf<$t> {
@@ -106,29 +106,29 @@ macro_rules! scalar_impls {
             }
         }
 
-        impl Zeros for $t {
+        impl<$($g)*> Zeros for $t {
             type Shape = ();
             #[inline(always)]
             fn zeros(_: &()) -> $t {
-                0.0
+                <$t as num_traits::Zero>::zero()
             }
         }
 
-        impl Scalar for $t {
+        impl<$($g)*> Scalar for $t {
             #[inline(always)]
             fn one_tangent(&self) -> $t {
-                1.0
+                <$t as num_traits::One>::one()
             }
         }
 
-        impl Accumulate for $t {
+        impl<$($g)*> Accumulate for $t {
             #[inline(always)]
             fn accumulate(&mut self, other: $t) {
                 *self += other;
             }
         }
 
-        impl Linear for $t {
+        impl<$($g)*> Linear for $t {
             type Elem = $t;
             #[inline(always)]
             fn scale(self, c: $t) -> $t {
@@ -138,7 +138,7 @@ macro_rules! scalar_impls {
     )*};
 }
 
-scalar_impls!(f32 f64);
+scalar_impls!([] f32, [] f64, [T: Real, const N: usize,] crate::jet::Jet<T, N>);
 
 /// A borrowed value is differentiated as the value itself: `&Array2<f64>` parameters have
 /// `Array2<f64>` gradients.
