@@ -136,5 +136,5 @@ fn build(args: TokenStream, func: &syn::ItemFn) -> syn::Result<TokenStream> {
             (#y, __y_dot)
         }
     };
-    Ok(emit::wrap(&sig, internals))
+    Ok(emit::wrap(&sig, internals, TokenStream::new()))
 }

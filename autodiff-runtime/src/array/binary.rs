@@ -85,6 +85,80 @@ macro_rules! scalar_binary {
 
 scalar_binary!([] f32, [] f64, [T: Real, const N: usize,] Jet<T, N>);
 
+/// A jet with a plain constant (a literal in differentiated code run at jets): the constant
+/// is lifted to a jet; it is never an active input.
+macro_rules! jet_constant_binary {
+    ($($c:ty)*) => {$(
+        impl<T: Lift<$c>, const N: usize> Binary<$c> for Jet<T, N> {
+            type Elem = Jet<T, N>;
+            type Out = Jet<T, N>;
+            type TA = Jet<T, N>;
+            type TB = Jet<T, N>;
+            type P0 = Jet<T, N>;
+            type P1 = Jet<T, N>;
+            type Plus0 = One<Jet<T, N>>;
+            type Plus1 = One<Jet<T, N>>;
+            type Minus1 = MinusOne<Jet<T, N>>;
+            #[inline]
+            fn zip_value(&self, b: &$c, _: &str, f: impl Fn(Jet<T, N>, Jet<T, N>) -> Jet<T, N>) -> Jet<T, N> {
+                f(*self, Lift::lift(*b))
+            }
+            #[inline]
+            fn zip_partial(
+                &self,
+                b: &$c,
+                _: &str,
+                f: impl Fn(Jet<T, N>, Jet<T, N>) -> (Jet<T, N>, (Jet<T, N>, Jet<T, N>)),
+            ) -> (Jet<T, N>, (Jet<T, N>, Jet<T, N>)) {
+                f(*self, Lift::lift(*b))
+            }
+            #[inline]
+            fn plus(&self, _: &$c, _: &Jet<T, N>) -> (Self::Plus0, Self::Plus1) {
+                (One::default(), One::default())
+            }
+            #[inline]
+            fn minus(&self, _: &$c, _: &Jet<T, N>) -> (Self::Plus0, Self::Minus1) {
+                (One::default(), MinusOne::default())
+            }
+        }
+
+        impl<T: Lift<$c>, const N: usize> Binary<Jet<T, N>> for $c {
+            type Elem = Jet<T, N>;
+            type Out = Jet<T, N>;
+            type TA = Jet<T, N>;
+            type TB = Jet<T, N>;
+            type P0 = Jet<T, N>;
+            type P1 = Jet<T, N>;
+            type Plus0 = One<Jet<T, N>>;
+            type Plus1 = One<Jet<T, N>>;
+            type Minus1 = MinusOne<Jet<T, N>>;
+            #[inline]
+            fn zip_value(&self, b: &Jet<T, N>, _: &str, f: impl Fn(Jet<T, N>, Jet<T, N>) -> Jet<T, N>) -> Jet<T, N> {
+                f(Lift::lift(*self), *b)
+            }
+            #[inline]
+            fn zip_partial(
+                &self,
+                b: &Jet<T, N>,
+                _: &str,
+                f: impl Fn(Jet<T, N>, Jet<T, N>) -> (Jet<T, N>, (Jet<T, N>, Jet<T, N>)),
+            ) -> (Jet<T, N>, (Jet<T, N>, Jet<T, N>)) {
+                f(Lift::lift(*self), *b)
+            }
+            #[inline]
+            fn plus(&self, _: &Jet<T, N>, _: &Jet<T, N>) -> (Self::Plus0, Self::Plus1) {
+                (One::default(), One::default())
+            }
+            #[inline]
+            fn minus(&self, _: &Jet<T, N>, _: &Jet<T, N>) -> (Self::Plus0, Self::Minus1) {
+                (One::default(), MinusOne::default())
+            }
+        }
+    )*};
+}
+
+jet_constant_binary!(f64 f32);
+
 /// A scalar operand with an array: the scalar may be a plain constant lifted to the array's
 /// element type (a literal `2.0` with an array of jets).
 macro_rules! array_scalar_binary {

@@ -24,8 +24,11 @@
 //! ```
 
 mod float;
+mod lift;
 mod ops;
 mod series;
+
+pub use lift::Taylor;
 
 use crate::Real;
 
