@@ -168,6 +168,40 @@ mod f {
         );
         (t6, __t6_dot)
     }
+    ///The Jacobian matrix of `f` with respect to `x`, `y` by reverse mode (one vector-Jacobian product per output coordinate): row `i` is output coordinate `i`, column `j` input coordinate `j`, coordinates in order (tuple items in turn, arrays row-major).
+    pub fn jacobian(x: f64, y: f64) -> __ad::ndarray::Array2<f64> {
+        let (__value, _) = __pullback(
+            ::core::clone::Clone::clone(&x),
+            ::core::clone::Clone::clone(&y),
+        );
+        __ad::rows(
+            &__ad::Value::zero_tangent(&__value),
+            |__y_bar| {
+                vjp(
+                        ::core::clone::Clone::clone(&x),
+                        ::core::clone::Clone::clone(&y),
+                        __y_bar,
+                    )
+                    .1
+            },
+        )
+    }
+    ///The Jacobian matrix of `f` with respect to `x`, `y` by forward mode (one Jacobian-vector product per input coordinate), laid out as `jacobian`.
+    pub fn jacobian_fwd(x: f64, y: f64) -> __ad::ndarray::Array2<f64> {
+        let __like = (__ad::Value::zero_tangent(&x), __ad::Value::zero_tangent(&y));
+        __ad::columns(
+            &__like,
+            |(x_dir, y_dir)| {
+                jvp(
+                        ::core::clone::Clone::clone(&x),
+                        ::core::clone::Clone::clone(&y),
+                        x_dir,
+                        y_dir,
+                    )
+                    .1
+            },
+        )
+    }
     ///The gradient of `f` with respect to `x`, `y`, at the given inputs.
     #[inline]
     pub fn grad(
