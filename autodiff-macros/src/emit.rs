@@ -170,13 +170,13 @@ pub fn module(f: &Function) -> TokenStream {
             #tangent
         }
     };
-    let plain_inputs = sig
-        .params
-        .iter()
-        .all(|(_, ty, active)| if *active { higher::plain(ty) } else { !higher::has_float(ty) || higher::plain(ty) });
-    let plain = plain_inputs && higher::plain(&sig.ret);
+    let plain = higher::all_plain(&sig);
     let mut extra = if plain { higher::coordinate_api(&sig) } else { TokenStream::new() };
-    if f.order >= 2 {
+    if f.order < 2 {
+        if plain {
+            extra.extend(higher::jet_stub(&sig));
+        }
+    } else {
         extra.extend(higher::jet_pullback(&sig, quote!(#forward (#value, #closure))));
         extra.extend(higher::api(&sig));
         let active: Vec<_> = sig.params.iter().filter(|p| p.2).collect();

@@ -41,8 +41,10 @@ pub fn jet_copy(ts: TokenStream) -> TokenStream {
                 if id == "__pullback"
                     && matches!(next, Some(TokenTree::Group(g)) if g.delimiter() == Delimiter::Parenthesis) =>
             {
+                // The generic arguments take the call's span, so that an error about them (a
+                // callee without higher-order derivatives) points at the call.
                 let name = Ident::new("__pullback_jet", id.span());
-                out.extend(quote!(#name::<__T, __N>));
+                out.extend(quote::quote_spanned!(id.span()=> #name::<__T, __N>));
             }
             TokenTree::Ident(id) if id == "use" && is_punct(next, '<') && is_punct(toks.get(i + 2), '>') => {
                 out.extend(quote!(use<__T, __N>));
@@ -121,6 +123,12 @@ pub fn plain(ty: &Type) -> bool {
     }
 }
 
+/// Whether every value of the signature can be carried to jets: active inputs and the
+/// result [`plain`], inactive inputs plain or free of floats (integers, flags).
+pub fn all_plain(sig: &Signature) -> bool {
+    sig.params.iter().all(|(_, ty, active)| plain(ty) || (!active && !has_float(ty))) && plain(&sig.ret)
+}
+
 /// `__pullback_jet<__T, const __N>`: the pullback's body with jet scalars.
 pub fn jet_pullback(sig: &Signature, body: TokenStream) -> TokenStream {
     let s = scalar_type(sig);
@@ -147,6 +155,24 @@ enum Seed {
     Line,
     /// Moving with slope 1 in every coordinate.
     Variable,
+}
+
+/// The `__pullback_jet` of a function without higher-order derivatives (`order = 1`, or a
+/// `#[primitive]`): calling it from `order ≥ 2` code fails on a bound whose message says what
+/// to declare, instead of a missing internal item.
+pub fn jet_stub(sig: &Signature) -> TokenStream {
+    let s = scalar_type(sig);
+    let inputs = jet_copy(sig.inputs());
+    let ret = &sig.ret;
+    let ret = jet_copy(quote!(#ret));
+    let pb = jet_copy(sig.pullback_type());
+    quote! {
+        #[doc(hidden)]
+        #[allow(unreachable_code)]
+        pub fn __pullback_jet<__T: __ad::Lift<#s> + __ad::HigherOrder, const __N: usize>(#inputs) -> (#ret, #pb) {
+            (::core::unreachable!(), move |_| ::core::unreachable!())
+        }
+    }
 }
 
 /// The argument passed for each parameter to a jet copy of `n` coefficients: active ones

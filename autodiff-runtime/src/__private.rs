@@ -2,7 +2,7 @@
 
 pub use crate::adjoint::{Adjoint, NoTangent};
 pub use crate::coords::{Coords, columns, rows};
-pub use crate::jet::{Jet, Lift, Taylor};
+pub use crate::jet::{HigherOrder, Jet, Lift, Taylor};
 pub use crate::ops;
 pub use crate::partial::Scale;
 pub use crate::real::Real;

@@ -172,6 +172,25 @@ mod pair {
             },
         )
     }
+    #[doc(hidden)]
+    #[allow(unreachable_code)]
+    pub fn __pullback_jet<__T: __ad::Lift<f64> + __ad::HigherOrder, const __N: usize>(
+        a: __ad::Jet<__T, __N>,
+        b: __ad::Jet<__T, __N>,
+    ) -> (
+        (__ad::Jet<__T, __N>, __ad::Jet<__T, __N>),
+        impl FnOnce(
+            (
+                __ad::Adjoint<<__ad::Jet<__T, __N> as __ad::Value>::Tangent>,
+                __ad::Adjoint<<__ad::Jet<__T, __N> as __ad::Value>::Tangent>,
+            ),
+        ) -> (
+                <__ad::Jet<__T, __N> as __ad::Value>::Tangent,
+                <__ad::Jet<__T, __N> as __ad::Value>::Tangent,
+            ) + use<__T, __N>,
+    ) {
+        (::core::unreachable!(), move |_| ::core::unreachable!())
+    }
     ///`(value, ȳ·J)`: the value of `pair` and the cotangent of `a`, `b` for the output cotangent `y_bar` (reverse mode).
     #[inline]
     pub fn vjp(
@@ -340,6 +359,18 @@ mod uses_pair {
         let __seed = __ad::Coords::ones(&__ad::Value::zero_tangent(&__value));
         let (__g,) = __pb(__ad::Adjoint::new(__seed));
         __g
+    }
+    #[doc(hidden)]
+    #[allow(unreachable_code)]
+    pub fn __pullback_jet<__T: __ad::Lift<f64> + __ad::HigherOrder, const __N: usize>(
+        x: __ad::Jet<__T, __N>,
+    ) -> (
+        __ad::Jet<__T, __N>,
+        impl FnOnce(
+            __ad::Adjoint<<__ad::Jet<__T, __N> as __ad::Value>::Tangent>,
+        ) -> (<__ad::Jet<__T, __N> as __ad::Value>::Tangent,) + use<__T, __N>,
+    ) {
+        (::core::unreachable!(), move |_| ::core::unreachable!())
     }
     ///The gradient of `uses_pair` with respect to `x`, at the given inputs.
     #[inline]

@@ -203,6 +203,24 @@ mod g {
         let (__g, _, _) = __pb(__ad::Adjoint::new(__seed));
         __g
     }
+    #[doc(hidden)]
+    #[allow(unreachable_code)]
+    pub fn __pullback_jet<__T: __ad::Lift<f64> + __ad::HigherOrder, const __N: usize>(
+        x: __ad::Jet<__T, __N>,
+        c: __ad::Jet<__T, __N>,
+        n: i32,
+    ) -> (
+        __ad::Jet<__T, __N>,
+        impl FnOnce(
+            __ad::Adjoint<<__ad::Jet<__T, __N> as __ad::Value>::Tangent>,
+        ) -> (
+                <__ad::Jet<__T, __N> as __ad::Value>::Tangent,
+                __ad::NoTangent,
+                __ad::NoTangent,
+            ) + use<__T, __N>,
+    ) {
+        (::core::unreachable!(), move |_| ::core::unreachable!())
+    }
     ///The gradient of `g` with respect to `x`, at the given inputs.
     #[inline]
     pub fn grad(x: f64, c: f64, n: i32) -> <f64 as __ad::Value>::Tangent {

@@ -202,6 +202,22 @@ mod f {
             },
         )
     }
+    #[doc(hidden)]
+    #[allow(unreachable_code)]
+    pub fn __pullback_jet<__T: __ad::Lift<f64> + __ad::HigherOrder, const __N: usize>(
+        x: __ad::Jet<__T, __N>,
+        y: __ad::Jet<__T, __N>,
+    ) -> (
+        __ad::Jet<__T, __N>,
+        impl FnOnce(
+            __ad::Adjoint<<__ad::Jet<__T, __N> as __ad::Value>::Tangent>,
+        ) -> (
+                <__ad::Jet<__T, __N> as __ad::Value>::Tangent,
+                <__ad::Jet<__T, __N> as __ad::Value>::Tangent,
+            ) + use<__T, __N>,
+    ) {
+        (::core::unreachable!(), move |_| ::core::unreachable!())
+    }
     ///The gradient of `f` with respect to `x`, `y`, at the given inputs.
     #[inline]
     pub fn grad(

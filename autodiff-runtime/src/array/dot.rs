@@ -174,7 +174,7 @@ impl<T: Real, const N: usize> Gemm for crate::jet::Jet<T, N> {
                 let mut s = <Self as num_traits::Zero>::zero();
                 for l in 0..k as isize {
                     // SAFETY: the caller guarantees these offsets lie inside the matrices.
-                    s = s + unsafe { *a.offset(i * rsa + l * csa) * *b.offset(l * rsb + j * csb) };
+                    s += unsafe { *a.offset(i * rsa + l * csa) * *b.offset(l * rsb + j * csb) };
                 }
                 // SAFETY: as above; `C` may be uninitialised, so it is written, not assigned.
                 unsafe { c.offset(i * rsc + j * csc).write(s) };

@@ -153,7 +153,7 @@ impl<T: Real, const N: usize> Float for Jet<T, N> {
     }
     fn ln_1p(self) -> Self {
         let mut u = self.c;
-        u[0] = u[0] + T::one();
+        u[0] += T::one();
         Jet { c: series::ln(self.c[0].ln_1p(), &u) }
     }
     fn log(self, base: Self) -> Self {

@@ -13,7 +13,7 @@
 //! these derivatives (see the crate docs); users rarely name `Jet` themselves.
 //!
 //! ```
-//! use autodiff_runtime::jet::Jet;
+//! use autodiff_runtime::jet::{Float, Jet};
 //! // sin(x)/x and its derivatives up to order 3 at x = 1:
 //! let x = Jet::<f64, 4>::variable(1.0);
 //! let y = x.sin() / x;
@@ -29,6 +29,8 @@ mod ops;
 mod series;
 
 pub use lift::Taylor;
+/// The float methods of jets (`sin`, `exp`, ...) are those of `num_traits::Float`.
+pub use num_traits::Float;
 
 use crate::Real;
 
@@ -205,6 +207,17 @@ impl<C, T: Lift<C>, const N: usize> Lift<C> for Jet<T, N> {
         Self::constant(T::lift(c))
     }
 }
+
+/// Marks the scalars at which a function called from `#[differentiable(order = n)]` code
+/// (n ≥ 2) runs its higher-order derivatives. No type implements it: the generated
+/// placeholder of a function without them requires it, so that calling one from higher-order
+/// code is a compile error with this trait's message.
+#[diagnostic::on_unimplemented(
+    message = "a function called from `#[differentiable(order = n)]` code has no higher-order derivatives",
+    label = "this function is not declared with `order = 2` or more",
+    note = "declare the called function `#[differentiable(order = 2)]` as well (a `#[primitive]` has first derivatives only)"
+)]
+pub trait HigherOrder {}
 
 #[cfg(test)]
 mod tests;

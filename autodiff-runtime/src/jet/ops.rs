@@ -83,7 +83,7 @@ macro_rules! constant_ops {
             type Output = Self;
             #[inline]
             fn add(mut self, b: $c) -> Self {
-                self.c[0] = self.c[0] + T::lift(b);
+                self.c[0] += T::lift(b);
                 self
             }
         }
@@ -98,7 +98,7 @@ macro_rules! constant_ops {
             type Output = Self;
             #[inline]
             fn sub(mut self, b: $c) -> Self {
-                self.c[0] = self.c[0] - T::lift(b);
+                self.c[0] -= T::lift(b);
                 self
             }
         }

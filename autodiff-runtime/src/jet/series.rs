@@ -74,8 +74,8 @@ pub(super) fn sin_cos<T: Real, const N: usize>(u: &[T; N], hyperbolic: bool) -> 
         let (mut ss, mut cs) = (T::zero(), T::zero());
         for j in 1..=k {
             let ju = T::c(j as f64) * u[j];
-            ss = ss + ju * c[k - j];
-            cs = cs + ju * s[k - j];
+            ss += ju * c[k - j];
+            cs += ju * s[k - j];
         }
         let kk = T::c(k as f64);
         s[k] = ss / kk;
