@@ -302,3 +302,31 @@ fn elementwise_gradients_and_derivatives_of_arrays() {
     close(&d[1], &sig, 1e-15);
     close(&d[2], &sig.mapv(|s| s * (1.0 - s)), 1e-14);
 }
+
+const START: f64 = 0.2;
+
+/// Named constants and casts seeding active variables (lifted to jets in the higher-order
+/// derivatives).
+#[differentiable(order = 2)]
+fn seeded(x: f64, n: usize) -> f64 {
+    let mut s = START;
+    let k = n as f64;
+    for i in 0..n {
+        if i == 1 {
+            s = k;
+        }
+        s = s * x + k;
+    }
+    s
+}
+
+#[test]
+fn constants_that_seed_active_variables() {
+    for n in [0, 1, 3] {
+        let d = seeded::derivatives::<3>(0.7, n);
+        assert_close(d[0], seeded(0.7, n), 1e-15, "value");
+        assert_close(d[1], seeded::grad(0.7, n), 1e-14, "first");
+        assert_close(d[2], fd1(|x| seeded::grad(x, n), 0.7), 1e-8, "second");
+        assert_close(seeded::grad::grad(0.7, n), d[2], 1e-14, "nested");
+    }
+}

@@ -46,6 +46,26 @@ pub fn jet_copy(ts: TokenStream) -> TokenStream {
                 let name = Ident::new("__pullback_jet", id.span());
                 out.extend(quote::quote_spanned!(id.span()=> #name::<__T, __N>));
             }
+            TokenTree::Ident(id)
+                if id == "carry"
+                    && is_punct(prev, ':')
+                    && matches!(next, Some(TokenTree::Group(g)) if g.delimiter() == Delimiter::Parenthesis) =>
+            {
+                // A constant seeding an active variable becomes a constant jet.
+                let name = Ident::new("lift_carry", id.span());
+                let jet = jet_type();
+                out.extend(quote!(#name::<#jet, _>));
+            }
+            TokenTree::Ident(id)
+                if id == "Scale"
+                    && is_punct(prev, ':')
+                    && matches!(next, Some(TokenTree::Group(g)) if g.delimiter() == Delimiter::Parenthesis) =>
+            {
+                // A product's saved factor may be a plain constant (`DT * omega`).
+                let name = Ident::new("scale_jet", id.span());
+                let jet = jet_type();
+                out.extend(quote!(#name::<#jet, _>));
+            }
             TokenTree::Ident(id) if id == "use" && is_punct(next, '<') && is_punct(toks.get(i + 2), '>') => {
                 out.extend(quote!(use<__T, __N>));
                 i += 3;

@@ -2,7 +2,7 @@
 
 pub use crate::adjoint::{Adjoint, NoTangent};
 pub use crate::coords::{Coords, columns, rows};
-pub use crate::jet::{HigherOrder, Jet, Lift, Taylor};
+pub use crate::jet::{HigherOrder, IntoJet, Jet, Lift, Taylor};
 pub use crate::ops;
 pub use crate::partial::Scale;
 pub use crate::real::Real;
@@ -10,3 +10,22 @@ pub use crate::tape::{Slot, Tape};
 pub use crate::value::{Scalar, ShapeOf, Value};
 pub use ndarray;
 pub use num_traits::Float;
+
+/// The identity: marks a constant that becomes the value of an active variable in code whose
+/// jet copy lifts it with [`lift_carry`].
+#[inline(always)]
+pub fn carry<T>(x: T) -> T {
+    x
+}
+
+/// A constant seeding an active variable (or an active value), as a value of the jet type `J`.
+#[inline(always)]
+pub fn lift_carry<J, C: IntoJet<J>>(c: C) -> J {
+    c.into_jet()
+}
+
+/// The saved factor of a product in jet code: a jet, or a plain constant lifted to one.
+#[inline(always)]
+pub fn scale_jet<J, C: IntoJet<J>>(c: C) -> Scale<J> {
+    Scale(c.into_jet())
+}

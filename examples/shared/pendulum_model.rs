@@ -21,7 +21,8 @@ pub const DT: f64 = 1e-3;
 pub const P0: [f64; 4] = [1.0, 0.5, 0.3, 1.5];
 
 /// Mean of θ² over `n` explicit Euler steps of the damped driven pendulum.
-#[differentiable]
+/// `order = 2` adds Hessian-vector products (forward over reverse) and Taylor-mode derivatives.
+#[differentiable(order = 2)]
 pub fn pendulum_loss(l: f64, c: f64, a: f64, w: f64, n: usize) -> f64 {
     let g_over_l = G / l;
     let mut theta = THETA0;

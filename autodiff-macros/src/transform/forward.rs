@@ -112,7 +112,8 @@ impl Fwd<'_> {
             .enumerate()
             .map(|(k, arm)| {
                 let body = self.block(&arm.block, false);
-                let mut vals: Vec<TokenStream> = arm.values.iter().map(|v| operand(f, v)).collect();
+                let mut vals: Vec<TokenStream> =
+                    arm.values.iter().map(|v| super::seeded(f, v, operand(f, v))).collect();
                 vals.extend(arm.result.clone());
                 if tagged {
                     vals.push(quote!(#k));
@@ -133,12 +134,13 @@ impl Fwd<'_> {
             (TokenStream::new(), TokenStream::new())
         };
         let inits = l.slots.iter().map(|s| {
-            let (v, init) = (f.ident(s.var), super::carried(f, &s.init, operand(f, &s.init), &[]));
+            let init = super::carried(f, &s.init, operand(f, &s.init), &[]);
+            let (v, init) = (f.ident(s.var), super::seeded(f, &s.init, init));
             quote!(let mut #v = #init;)
         });
         let inside = control::defined(&l.body);
         let write_back = write_back(f, l, &|f, v| f.ident(v).to_token_stream(), &|f, op| {
-            super::carried(f, op, operand(f, op), &inside)
+            super::seeded(f, op, super::carried(f, op, operand(f, op), &inside))
         });
         let body = self.block(&l.body, false);
         let has_tape = !record(f, &l.body, self.reached).is_empty();

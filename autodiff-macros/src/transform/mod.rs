@@ -66,6 +66,17 @@ pub(crate) fn carried(f: &Function, op: &Operand, tokens: TokenStream, inside: &
     }
 }
 
+/// The primal tokens of a constant that becomes the value of an active variable (a slot's
+/// initial or end value, an arm's output). In scalar functions with higher-order derivatives
+/// it is marked `__ad::carry(..)`, the identity, which the jet copy of the pullback turns into
+/// a conversion of the constant (`C0`, `n as f64`) to a jet. Other constants are unchanged.
+pub(crate) fn seeded(f: &Function, op: &Operand, tokens: TokenStream) -> TokenStream {
+    match op {
+        Operand::Const(_) if f.scalar && f.order >= 2 => quote!(__ad::carry(#tokens)),
+        _ => tokens,
+    }
+}
+
 /// The primal tokens of a value tree.
 pub(crate) fn tree(f: &Function, t: &Tree) -> TokenStream {
     match t {

@@ -208,6 +208,41 @@ impl<C, T: Lift<C>, const N: usize> Lift<C> for Jet<T, N> {
     }
 }
 
+/// A value that generated jet code takes as a jet `J`: a jet as itself, or a plain constant
+/// (`f64`, `f32`) lifted to a constant jet.
+///
+/// ```
+/// use autodiff_runtime::jet::{IntoJet, Jet};
+/// let j: Jet<f64, 2> = 3.0.into_jet();
+/// assert_eq!(j.coefficients(), &[3.0, 0.0]);
+/// let same: Jet<f64, 2> = j.into_jet();
+/// assert_eq!(same.coefficients(), j.coefficients());
+/// ```
+pub trait IntoJet<J> {
+    /// This value as a `J`.
+    fn into_jet(self) -> J;
+}
+
+impl<J> IntoJet<J> for J {
+    #[inline(always)]
+    fn into_jet(self) -> J {
+        self
+    }
+}
+
+macro_rules! constant_into_jet {
+    ($($c:ty)*) => {$(
+        impl<T: Lift<$c>, const N: usize> IntoJet<Jet<T, N>> for $c {
+            #[inline(always)]
+            fn into_jet(self) -> Jet<T, N> {
+                Jet::constant(T::lift(self))
+            }
+        }
+    )*};
+}
+
+constant_into_jet!(f64 f32);
+
 /// Marks the scalars at which a function called from `#[differentiable(order = n)]` code
 /// (n ≥ 2) runs its higher-order derivatives. No type implements it: the generated
 /// placeholder of a function without them requires it, so that calling one from higher-order
