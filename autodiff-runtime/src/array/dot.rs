@@ -152,8 +152,10 @@ macro_rules! gemm_impl {
 gemm_impl!(f64, dgemm);
 gemm_impl!(f32, sgemm);
 
-/// Products of jets (higher-order derivatives of matrix code): the plain triple loop, each
-/// multiply-add a truncated series product.
+/// Products of jets (higher-order derivatives of matrix code) as products of their
+/// coefficient matrices: `(A·B)[q] = Σ_{j≤q} A[j]·B[q−j]`, each term one GEMM of the
+/// coefficient type (matrixmultiply's for jets of `f64` and `f32`, a plain loop for nested
+/// jets), skipping all-zero planes (the higher coefficients of constant inputs).
 impl<T: Real, const N: usize> Gemm for crate::jet::Jet<T, N> {
     unsafe fn gemm(
         m: usize,
@@ -169,16 +171,63 @@ impl<T: Real, const N: usize> Gemm for crate::jet::Jet<T, N> {
         rsc: isize,
         csc: isize,
     ) {
-        for i in 0..m as isize {
-            for j in 0..n as isize {
-                let mut s = <Self as num_traits::Zero>::zero();
-                for l in 0..k as isize {
-                    // SAFETY: the caller guarantees these offsets lie inside the matrices.
-                    s += unsafe { *a.offset(i * rsa + l * csa) * *b.offset(l * rsb + j * csb) };
+        // SAFETY (all reads and writes below): the caller guarantees that these offsets lie
+        // inside the matrices; `C` may be uninitialised, so it is written, not read.
+        let planes = |p: *const Self, rows: usize, cols: usize, rs: isize, cs: isize| -> Vec<Option<Vec<T>>> {
+            (0..N)
+                .map(|q| {
+                    let mut v = Vec::with_capacity(rows * cols);
+                    for i in 0..rows as isize {
+                        for j in 0..cols as isize {
+                            v.push(unsafe { (*p.offset(i * rs + j * cs)).coefficients()[q] });
+                        }
+                    }
+                    if v.iter().all(|x| x.is_zero()) { None } else { Some(v) }
+                })
+                .collect()
+        };
+        let (ap, bp) = (planes(a, m, k, rsa, csa), planes(b, k, n, rsb, csb));
+        let mut out = vec![vec![T::zero(); m * n]; N];
+        let mut tmp = vec![T::zero(); m * n];
+        for q in 0..N {
+            for j in 0..=q {
+                let (Some(aj), Some(bj)) = (&ap[j], &bp[q - j]) else { continue };
+                plane_product(m, k, n, aj, bj, &mut tmp);
+                for (o, t) in out[q].iter_mut().zip(&tmp) {
+                    *o += *t;
                 }
-                // SAFETY: as above; `C` may be uninitialised, so it is written, not assigned.
-                unsafe { c.offset(i * rsc + j * csc).write(s) };
             }
+        }
+        for i in 0..m {
+            for j in 0..n {
+                let coeffs = core::array::from_fn(|q| out[q][i * n + j]);
+                unsafe {
+                    c.offset(i as isize * rsc + j as isize * csc).write(crate::jet::Jet::from_coefficients(coeffs))
+                };
+            }
+        }
+    }
+}
+
+/// `out ← a·b` for row-major `m×k` and `k×n` matrices of a real scalar: matrixmultiply for
+/// `f64` and `f32`, the plain triple loop otherwise.
+fn plane_product<T: Real>(m: usize, k: usize, n: usize, a: &[T], b: &[T], out: &mut [T]) {
+    use core::any::TypeId;
+    let (ap, bp, op) = (a.as_ptr(), b.as_ptr(), out.as_mut_ptr());
+    let (k_, n_) = (k as isize, n as isize);
+    // SAFETY: the slices hold m·k, k·n and m·n elements, row-major; the casts are to the type
+    // that `T` was just found to be.
+    unsafe {
+        if TypeId::of::<T>() == TypeId::of::<f64>() {
+            return f64::gemm(m, k, n, ap.cast(), k_, 1, bp.cast(), n_, 1, op.cast(), n_, 1);
+        }
+        if TypeId::of::<T>() == TypeId::of::<f32>() {
+            return f32::gemm(m, k, n, ap.cast(), k_, 1, bp.cast(), n_, 1, op.cast(), n_, 1);
+        }
+    }
+    for i in 0..m {
+        for j in 0..n {
+            out[i * n + j] = (0..k).fold(T::zero(), |s, l| s + a[i * k + l] * b[l * n + j]);
         }
     }
 }
@@ -287,6 +336,51 @@ mod tests {
 
     fn m(r: usize, c: usize, seed: f64) -> Array2<f64> {
         Array2::from_shape_fn((r, c), |(i, j)| ((i * c + j) as f64 * 0.37 + seed).sin())
+    }
+
+    #[test]
+    fn jet_products_agree_with_the_series_product_of_every_entry() {
+        use crate::jet::Jet;
+        fn check<J: Real + Gemm + LinalgScalar + core::fmt::Debug>(
+            a: &Array2<J>,
+            b: &Array2<J>,
+            close: impl Fn(J, J) -> bool,
+        ) {
+            let got = matmul(a.view(), b.view());
+            // ndarray's generic product uses only the scalar arithmetic of jets.
+            let want = a.dot(b);
+            for (g, w) in got.iter().zip(&want) {
+                assert!(close(*g, *w), "{g:?} vs {w:?}");
+            }
+        }
+        type J3 = Jet<f64, 3>;
+        let jets = |r: usize, c: usize, seed: f64, constant: bool| {
+            Array2::from_shape_fn((r, c), |(i, j)| {
+                let x = ((i * c + j) as f64 * 0.37 + seed).sin();
+                if constant { J3::constant(x) } else { J3::from_coefficients([x, x.cos(), 0.5 * x]) }
+            })
+        };
+        let close3 = |g: J3, w: J3| g.coefficients().iter().zip(w.coefficients()).all(|(a, b)| (a - b).abs() < 1e-12);
+        for &(r, k, c) in &[(1, 1, 1), (3, 0, 2), (5, 7, 3), (17, 9, 12)] {
+            check(&jets(r, k, 0.1, false), &jets(k, c, 0.7, false), close3);
+            check(&jets(r, k, 0.1, true), &jets(k, c, 0.7, false), close3);
+            check(&jets(k, r, 0.1, false).t().to_owned(), &jets(c, k, 0.7, true).t().to_owned(), close3);
+        }
+        // Nested jets take the plain loop.
+        type D = Jet<f64, 2>;
+        let nested = |r: usize, c: usize, seed: f64| {
+            Array2::from_shape_fn((r, c), |(i, j)| {
+                let x = ((i * c + j) as f64 * 0.21 + seed).cos();
+                Jet::<D, 2>::from_coefficients([D::line(x, 1.0 - x), D::line(x * x, 0.3)])
+            })
+        };
+        let close_nested = |g: Jet<D, 2>, w: Jet<D, 2>| {
+            g.coefficients()
+                .iter()
+                .zip(w.coefficients())
+                .all(|(a, b)| a.coefficients().iter().zip(b.coefficients()).all(|(x, y)| (x - y).abs() < 1e-12))
+        };
+        check(&nested(4, 6, 0.2), &nested(6, 3, 0.9), close_nested);
     }
 
     #[test]
