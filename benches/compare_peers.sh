@@ -3,8 +3,8 @@
 # ../shared/peers, in one run on this machine. Prints Markdown tables.
 #
 #   ../shared/peers/setup.sh                  # once: the peers' virtual environment
-#   bash benches/compare_peers.sh             # both workloads, ~8 minutes
-#   bash benches/compare_peers.sh pendulum    # or one: pendulum | mlp
+#   bash benches/compare_peers.sh             # every workload, ~10 minutes
+#   bash benches/compare_peers.sh pendulum    # or one: pendulum | mlp | sinc
 #
 # Run nothing else CPU-heavy meanwhile. Peer results land in $PEERS_RESULTS (./peer-results).
 set -euo pipefail
@@ -78,5 +78,49 @@ for label, e, r, l in rows:
     print(f"| {label} | {e*1e3:.1f} ms | {r:.0f} MB | {l:.12f} |")
 print(f"\none minibatch of 32: forward {fwd*1e3:.2f} ms, value_and_grad {vag*1e3:.2f} ms ({vag/fwd:.2f}x), training step {step*1e3:.2f} ms")
 print(f"speed-up over JAX: {rows[1][1]/epoch:.2f}x")
+PY
+fi
+
+if [[ $what == all || $what == sinc ]]; then
+  cargo bench --bench higher -- --warm-up-time 2 --measurement-time 8 >/dev/null
+  cargo build --release --example sinc >/dev/null 2>&1
+  target/release/examples/sinc --no-plot >"$PEERS_RESULTS/rust_sinc.txt"
+  run sinc_jax.py
+  run sinc_torch.py
+  run sinc_autograd.py
+  python3 - "$PEERS_RESULTS" <<'PY'
+import json, os, re, sys
+res = sys.argv[1]
+def crit(path):
+    with open(f"target/criterion/{path}/new/estimates.json") as f:
+        return json.load(f)["median"]["point_estimate"] / 1e9
+def peer(name):
+    with open(os.path.join(res, name + ".json")) as f:
+        return json.load(f)
+ours = crit("sinc/all_ten_orders")
+out = open(os.path.join(res, "rust_sinc.txt")).read()
+table = re.findall(r"^\s*(\d) \|\s*([0-9.e+-]+) \|\s*([0-9.e+-]+) \|\s*[-0-9.]+ \|\s*(\d+)$", out, re.M)
+rows = [("this library (Taylor mode, `derivatives::<10>`)", ours, None,
+         [float(t[2]) for t in table], [float(t[1]) for t in table], sum(int(t[3]) for t in table))]
+for name, label in [("sinc_jax", "JAX (jit(vmap(grad^n)))"), ("sinc_torch", "PyTorch"), ("sinc_autograd", "autograd")]:
+    p = peer(name)
+    errs = p["errors"]
+    rows.append((label, p["median_total_s"], p.get("compile_s"), [e["max_rel"] for e in errs],
+                 [e["max_rel_abs_x_gt_2"] for e in errs], sum(e["n_nonfinite"] for e in errs)))
+print("| W1 sinc, orders 0..9 at 256 points | time, all ten orders | non-finite | worst rel. error, abs(x) > 2 | rel. error at all points, orders 5, 6, 7, 8, 9 |")
+print("|---|---|---|---|---|")
+for label, t, comp, allp, far, nf in rows:
+    ts = f"{t*1e3:.3f} ms" + (f" (+{comp:.1f} s compile)" if comp else "")
+    hi = ", ".join(f"{e:.1e}" for e in allp[5:])
+    print(f"| {label} | {ts} | {nf} | {max(far):.1e} | {hi} |")
+hv = {k: crit(f"hvp/{k}") for k in ["pendulum_grad/100000", "pendulum_hvp/100000", "rosenbrock_grad/100000",
+                                      "rosenbrock_hvp/100000", "mlp_grad/32x64x32", "mlp_hvp/32x64x32"]}
+print(f"\nspeed-up over JAX (run time): {rows[1][1]/ours:.2f}x")
+print("\n| Hessian-vector product vs one gradient | gradient | hvp | ratio |")
+print("|---|---|---|---|")
+for name, label in [("pendulum", "pendulum, N = 100,000 (scalar loop)"), ("rosenbrock", "Rosenbrock, n = 100,000 (arrays)"), ("mlp", "MLP loss, 32x64x32 (matrix products)")]:
+    g = [v for k, v in hv.items() if k.startswith(name + "_grad")][0]
+    h = [v for k, v in hv.items() if k.startswith(name + "_hvp")][0]
+    print(f"| {label} | {g*1e3:.3f} ms | {h*1e3:.3f} ms | {h/g:.2f} |")
 PY
 fi

@@ -27,7 +27,28 @@
 //! | `f::value_and_grad(args..)` | `(value, gradient)` |
 //! | `f::vjp(args.., y_bar)` | `(value, gradient)` for an explicit output cotangent `ȳ` (any output type) |
 //! | `f::jvp(args.., tangents..)` | `(value, tangent)`: forward mode, one tangent per active input |
+//! | `f::jacobian(args..)`, `f::jacobian_fwd(args..)` | the Jacobian matrix by reverse or forward mode (see [`coords`]) |
+//! | `f::egrad(args..)` | the elementwise gradient (autograd's `elementwise_grad`) |
 //! | `f::SOURCE` | the generated code, pretty-printed |
+//!
+//! `#[differentiable(order = n)]` (n ≥ 2) adds `hvp` and `hessian` (forward over reverse),
+//! `taylor::<K>` and `derivatives::<K>` (Taylor mode, every order in one pass) and nested
+//! modules `f::grad::grad::..` to depth n − 1, all built on [`jet::Jet`] scalars:
+//!
+//! ```
+//! use autodiff_runtime::differentiable;
+//!
+//! #[differentiable(order = 2)]
+//! fn f(x: f64, y: f64) -> f64 {
+//!     x * x * y + y.sin()
+//! }
+//!
+//! let h = f::hessian(1.0, 2.0);
+//! assert_eq!((h[[0, 0]], h[[0, 1]]), (4.0, 2.0));
+//! let (hx, hy) = f::hvp(1.0, 2.0, 0.0, 1.0); // H·(0, 1)
+//! assert_eq!(hx, 2.0);
+//! assert!((hy + 2f64.sin()).abs() < 1e-15);
+//! ```
 //!
 //! Active inputs are the parameters whose type is not an integer, `bool`, `char` or `&str`;
 //! `#[differentiable(wrt(x, y))]` names them explicitly. Calls from one `#[differentiable]`
