@@ -13,6 +13,12 @@ use ndarray::{Array1, Array2, s};
 use pendulum_model::{P0, pendulum_loss};
 use std::hint::black_box;
 
+/// Large arrays are reused instead of handed back to the kernel on every call, as in the MLP
+/// bench (`autodiff_runtime::alloc`): otherwise page faults of fresh 1.6 MB arrays of jets
+/// dominate the array cases, by an amount that depends on the C allocator's history.
+#[global_allocator]
+static ALLOC: autodiff_runtime::alloc::CachingAlloc = autodiff_runtime::alloc::CachingAlloc::new(1 << 30);
+
 #[differentiable(order = 2)]
 fn sinc(x: &Array1<f64>) -> Array1<f64> {
     x.sin() / x

@@ -153,9 +153,11 @@ gemm_impl!(f64, dgemm);
 gemm_impl!(f32, sgemm);
 
 /// Products of jets (higher-order derivatives of matrix code) as products of their
-/// coefficient matrices: `(A·B)[q] = Σ_{j≤q} A[j]·B[q−j]`, each term one GEMM of the
-/// coefficient type (matrixmultiply's for jets of `f64` and `f32`, a plain loop for nested
-/// jets), skipping all-zero planes (the higher coefficients of constant inputs).
+/// coefficient matrices: `(A·B)[q] = Σ_{j≤q} A[j]·B[q−j]`. A jet is its `N` coefficients in
+/// a row, so coefficient `q` of a matrix of jets is a matrix of scalars with `N` times the
+/// strides: each term is one strided GEMM straight on the jets' memory (matrixmultiply's for
+/// jets of `f64` and `f32`, a plain loop for nested jets), and all-zero coefficient matrices
+/// (the higher coefficients of constant inputs) are skipped.
 impl<T: Real, const N: usize> Gemm for crate::jet::Jet<T, N> {
     unsafe fn gemm(
         m: usize,
@@ -171,63 +173,110 @@ impl<T: Real, const N: usize> Gemm for crate::jet::Jet<T, N> {
         rsc: isize,
         csc: isize,
     ) {
-        // SAFETY (all reads and writes below): the caller guarantees that these offsets lie
-        // inside the matrices; `C` may be uninitialised, so it is written, not read.
-        let planes = |p: *const Self, rows: usize, cols: usize, rs: isize, cs: isize| -> Vec<Option<Vec<T>>> {
-            (0..N)
-                .map(|q| {
-                    let mut v = Vec::with_capacity(rows * cols);
-                    for i in 0..rows as isize {
-                        for j in 0..cols as isize {
-                            v.push(unsafe { (*p.offset(i * rs + j * cs)).coefficients()[q] });
-                        }
-                    }
-                    if v.iter().all(|x| x.is_zero()) { None } else { Some(v) }
-                })
-                .collect()
+        // SAFETY (every access below): `Jet<T, N>` is `repr(transparent)` over `[T; N]`, so
+        // coefficient `q` of the element at offset `o` (in jets) is the `T` at `N·o + q`; the
+        // caller guarantees that the offsets lie inside the matrices and that C may be
+        // uninitialised, and each coefficient matrix of C is written before it is read.
+        let (a, b, c) = (a.cast::<T>(), b.cast::<T>(), c.cast::<T>());
+        let w = N as isize;
+        let zero = |p: *const T, q: usize, rows: usize, cols: usize, rs: isize, cs: isize| {
+            (0..rows as isize).all(|i| {
+                (0..cols as isize).all(|j| unsafe { (*p.offset((i * rs + j * cs) * w + q as isize)).is_zero() })
+            })
         };
-        let (ap, bp) = (planes(a, m, k, rsa, csa), planes(b, k, n, rsb, csb));
-        let mut out = vec![vec![T::zero(); m * n]; N];
-        let mut tmp = vec![T::zero(); m * n];
+        let a_zero: [bool; N] = core::array::from_fn(|q| zero(a, q, m, k, rsa, csa));
+        let b_zero: [bool; N] = core::array::from_fn(|q| zero(b, q, k, n, rsb, csb));
         for q in 0..N {
+            let mut written = false;
             for j in 0..=q {
-                let (Some(aj), Some(bj)) = (&ap[j], &bp[q - j]) else { continue };
-                plane_product(m, k, n, aj, bj, &mut tmp);
-                for (o, t) in out[q].iter_mut().zip(&tmp) {
-                    *o += *t;
+                if a_zero[j] || b_zero[q - j] {
+                    continue;
                 }
-            }
-        }
-        for i in 0..m {
-            for j in 0..n {
-                let coeffs = core::array::from_fn(|q| out[q][i * n + j]);
                 unsafe {
-                    c.offset(i as isize * rsc + j as isize * csc).write(crate::jet::Jet::from_coefficients(coeffs))
+                    strided_product(
+                        (m, k, n),
+                        (a.add(j), rsa * w, csa * w),
+                        (b.add(q - j), rsb * w, csb * w),
+                        (c.add(q), rsc * w, csc * w),
+                        written,
+                    )
                 };
+                written = true;
+            }
+            if !written {
+                for i in 0..m as isize {
+                    for jj in 0..n as isize {
+                        unsafe { c.offset((i * rsc + jj * csc) * w + q as isize).write(T::zero()) };
+                    }
+                }
             }
         }
     }
 }
 
-/// `out ← a·b` for row-major `m×k` and `k×n` matrices of a real scalar: matrixmultiply for
-/// `f64` and `f32`, the plain triple loop otherwise.
-fn plane_product<T: Real>(m: usize, k: usize, n: usize, a: &[T], b: &[T], out: &mut [T]) {
+/// `C ← A·B`, or `C ← C + A·B` with `accumulate`, for strided matrices of a real scalar:
+/// matrixmultiply for `f64` and `f32`, the plain triple loop otherwise.
+///
+/// # Safety
+/// As [`Gemm::gemm`]; with `accumulate`, C must be initialised.
+unsafe fn strided_product<T: Real>(
+    (m, k, n): (usize, usize, usize),
+    (a, rsa, csa): (*const T, isize, isize),
+    (b, rsb, csb): (*const T, isize, isize),
+    (c, rsc, csc): (*mut T, isize, isize),
+    accumulate: bool,
+) {
     use core::any::TypeId;
-    let (ap, bp, op) = (a.as_ptr(), b.as_ptr(), out.as_mut_ptr());
-    let (k_, n_) = (k as isize, n as isize);
-    // SAFETY: the slices hold m·k, k·n and m·n elements, row-major; the casts are to the type
-    // that `T` was just found to be.
+    let beta = if accumulate { 1.0 } else { 0.0 };
+    // SAFETY: forwarded from the caller; the casts are to the type `T` was just found to be.
     unsafe {
         if TypeId::of::<T>() == TypeId::of::<f64>() {
-            return f64::gemm(m, k, n, ap.cast(), k_, 1, bp.cast(), n_, 1, op.cast(), n_, 1);
+            return matrixmultiply::dgemm(
+                m,
+                k,
+                n,
+                1.0,
+                a.cast(),
+                rsa,
+                csa,
+                b.cast(),
+                rsb,
+                csb,
+                beta,
+                c.cast(),
+                rsc,
+                csc,
+            );
         }
         if TypeId::of::<T>() == TypeId::of::<f32>() {
-            return f32::gemm(m, k, n, ap.cast(), k_, 1, bp.cast(), n_, 1, op.cast(), n_, 1);
+            return matrixmultiply::sgemm(
+                m,
+                k,
+                n,
+                1.0,
+                a.cast(),
+                rsa,
+                csa,
+                b.cast(),
+                rsb,
+                csb,
+                beta as f32,
+                c.cast(),
+                rsc,
+                csc,
+            );
         }
-    }
-    for i in 0..m {
-        for j in 0..n {
-            out[i * n + j] = (0..k).fold(T::zero(), |s, l| s + a[i * k + l] * b[l * n + j]);
+        for i in 0..m as isize {
+            for j in 0..n as isize {
+                let s = (0..k as isize)
+                    .fold(T::zero(), |s, l| s + *a.offset(i * rsa + l * csa) * *b.offset(l * rsb + j * csb));
+                let out = c.offset(i * rsc + j * csc);
+                if accumulate {
+                    *out += s;
+                } else {
+                    out.write(s);
+                }
+            }
         }
     }
 }

@@ -39,6 +39,7 @@ use crate::Real;
 /// Comparisons (`<`, `==`, `max`, ...) look at the value (coefficient 0) only, as branches of
 /// differentiated code do.
 #[derive(Clone, Copy, Debug)]
+#[repr(transparent)]
 pub struct Jet<T, const N: usize> {
     c: [T; N],
 }
