@@ -46,6 +46,7 @@ mod adjoint;
 pub mod alloc;
 pub mod array;
 pub mod check;
+pub mod fft;
 pub mod linalg;
 pub mod ops;
 pub mod optim;
@@ -71,3 +72,7 @@ pub use value::{Accumulate, Linear, Scalar, ShapeOf, Value, Zeros};
 /// The ndarray version the runtime is built against, re-exported so that users and
 /// generated code name the same types.
 pub use ndarray;
+/// The num-complex version the runtime is built against (the one ndarray and rustfft use),
+/// re-exported so that users and generated code name the same complex types.
+pub use num_complex;
+pub use num_complex::{Complex, Complex32, Complex64};
