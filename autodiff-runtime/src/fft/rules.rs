@@ -64,6 +64,7 @@ impl<E: FftElem, D: Dimension> Partial<Array<Complex<E::Real>, D>> for Dft<E, D>
 }
 
 /// The transform of `x` along `axes`, and its partial.
+#[allow(clippy::type_complexity)]
 fn dft<E: FftElem, S: Data<Elem = E>, D: Dimension>(
     op: &'static str,
     x: &ArrayBase<S, D>,

@@ -187,10 +187,14 @@ fn fftshift_matches_numpy() {
 /// (pulling `ȳ` back into a fresh adjoint).
 struct Rule {
     name: &'static str,
-    f: Box<dyn Fn(&ArrayD<C>) -> ArrayD<C>>,
-    jvp: Box<dyn Fn(&ArrayD<C>, &ArrayD<C>) -> (ArrayD<C>, ArrayD<C>)>,
-    vjp: Box<dyn Fn(&ArrayD<C>, ArrayD<C>) -> ArrayD<C>>,
+    f: Box<Primal>,
+    jvp: Box<Jvp>,
+    vjp: Box<Vjp>,
 }
+
+type Primal = dyn Fn(&ArrayD<C>) -> ArrayD<C>;
+type Jvp = dyn Fn(&ArrayD<C>, &ArrayD<C>) -> (ArrayD<C>, ArrayD<C>);
+type Vjp = dyn Fn(&ArrayD<C>, ArrayD<C>) -> ArrayD<C>;
 
 macro_rules! rule {
     ($op:ident, $jvp:ident, $vjp:ident $(, $arg:expr)*) => {
@@ -227,7 +231,7 @@ fn rules() -> Vec<Rule> {
 
 /// The real loss of complex_convention.py, after a holomorphic product with a constant:
 /// `L(z) = Σ w |u|² + Σ |u − 1|` with `u = f(a ⊙ z)`.
-fn loss(f: &dyn Fn(&ArrayD<C>) -> ArrayD<C>, a: &ArrayD<C>, w: &ArrayD<f64>, z: &ArrayD<C>) -> f64 {
+fn loss(f: &Primal, a: &ArrayD<C>, w: &ArrayD<f64>, z: &ArrayD<C>) -> f64 {
     let u = f(&(a * z));
     u.iter().zip(w).map(|(u, w)| w * u.norm_sqr() + (u - 1.0).norm()).sum()
 }
