@@ -46,6 +46,7 @@ mod adjoint;
 pub mod alloc;
 pub mod array;
 pub mod check;
+pub mod complex;
 pub mod fft;
 pub mod linalg;
 pub mod ops;

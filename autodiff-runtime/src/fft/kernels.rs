@@ -24,11 +24,15 @@ use rustfft::FftDirection;
 
 /// Arrays with at least this many elements are transformed on rayon (under [`Par::Auto`]).
 ///
-/// Measured on this project's 2-core machine (`fft::tests::measure_threshold`,
-/// optimised build): a complex `f64` transform along the last axis gains from a second thread
-/// from about 16,384 elements on (e.g. 128 × 128), when the rows are at least a few dozen
-/// elements long; below, the cost of waking the pool is a sizeable part of the whole.
-pub const FFT_PARALLEL_THRESHOLD: usize = 1 << 14;
+/// Measured with `fft::tests::measure_threshold` (an ignored test; optimised build) on this
+/// project's 2-core machine, whose second core was often busy with another build: complex
+/// `f64` transforms of 1,024–16,384 elements ran 1.1–3× *slower* on rayon (32 × 32 `fft2`:
+/// 4–5 µs alone, 14–17 µs on rayon; 128 × 128: 74–100 µs against 79–150 µs); from 32,768
+/// elements the two broke even (0.7–1.6×), and from 65,536 on rayon was ahead or even
+/// (256 × 256 `fft2`: 640–720 µs alone, 410–700 µs on rayon; 512 × 512: 1.04–1.3×). Lengths
+/// with large prime factors (181 × 181, Bluestein's algorithm) gain earlier. On an idle
+/// second core the break-even point is likely lower; re-measure before lowering it.
+pub const FFT_PARALLEL_THRESHOLD: usize = 1 << 16;
 
 /// Columns gathered and transformed together along a strided axis: 16 complex `f64` make a
 /// 256-byte read per row of the batch (four cache lines).

@@ -258,6 +258,7 @@ where
 mod arith;
 mod array;
 mod binary;
+pub mod complex;
 mod element;
 mod elementwise;
 mod field;
