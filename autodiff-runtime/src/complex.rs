@@ -125,6 +125,12 @@ pub trait ComplexUnary {
 }
 
 /// The real precision of a complex rule's operand.
+///
+/// ```
+/// use autodiff_runtime::{complex::Re, Complex32};
+/// let x: Re<ndarray::Array1<Complex32>> = 1.5f32;
+/// # let _ = x;
+/// ```
 pub type Re<X> = <<X as ComplexUnary>::Elem as crate::array::ArrayElem>::Real;
 
 impl<E: ComplexOperand> ComplexUnary for E {
@@ -282,6 +288,13 @@ pub struct Holo<E, P> {
 
 impl<E, P> Holo<E, P> {
     /// The partial with derivative `d`.
+    ///
+    /// ```
+    /// use autodiff_runtime::{complex::Holo, Complex64, Partial};
+    /// let d = Holo::<f64, _>::new(Complex64::new(0.0, 1.0)); // y = i·x of a real x
+    /// assert_eq!(d.pull(&Complex64::new(2.0, 3.0)), -3.0);  // x̄ = Re(ȳ·i)
+    /// assert_eq!(d.push(&2.0), Complex64::new(0.0, 2.0));
+    /// ```
     pub fn new(d: P) -> Self {
         Holo { d, _e: PhantomData }
     }
@@ -332,6 +345,13 @@ pub struct RealOut<E, P> {
 
 impl<E, P> RealOut<E, P> {
     /// The partial with gradient `c`.
+    ///
+    /// ```
+    /// use autodiff_runtime::{complex::RealOut, Complex64, Partial};
+    /// let d = RealOut::<Complex64, _>::new(Complex64::new(0.0, -1.0)); // y = Im z
+    /// assert_eq!(d.pull(&2.0), Complex64::new(0.0, -2.0));
+    /// assert_eq!(d.push(&Complex64::new(5.0, 7.0)), 7.0);
+    /// ```
     pub fn new(c: P) -> Self {
         RealOut { c, _e: PhantomData }
     }
@@ -376,6 +396,12 @@ pub struct Conj<E, Y>(PhantomData<(E, Y)>);
 
 impl<E, Y> Conj<E, Y> {
     /// The partial of `conj`.
+    ///
+    /// ```
+    /// use autodiff_runtime::{complex::Conj, Complex64, Partial};
+    /// let d = Conj::<Complex64, Complex64>::new();
+    /// assert_eq!(d.push(&Complex64::new(1.0, 1.0)), Complex64::new(1.0, -1.0));
+    /// ```
     pub fn new() -> Self {
         Conj(PhantomData)
     }

@@ -35,7 +35,10 @@
 //!
 //! The crate also holds the rules the generated code calls ([`ops`]), the types it is written
 //! against ([`Value`], [`Adjoint`]), and a finite-difference checker ([`check_grads`]) for
-//! users' own derivatives.
+//! users' own derivatives. Complex numbers (`Complex64`, `Complex32`, re-exported from
+//! num-complex) and arrays of them are values too; their cotangents follow autograd's
+//! convention, stated in [`fft`] beside the FFT rules, and [`ops::complex`] holds the
+//! elementwise complex rules.
 
 #![warn(missing_docs)]
 

@@ -32,10 +32,28 @@ use rustfft::FftDirection;
 /// (256 × 256 `fft2`: 640–720 µs alone, 410–700 µs on rayon; 512 × 512: 1.04–1.3×). Lengths
 /// with large prime factors (181 × 181, Bluestein's algorithm) gain earlier. On an idle
 /// second core the break-even point is likely lower; re-measure before lowering it.
+///
+/// ```
+/// assert_eq!(autodiff_runtime::fft::FFT_PARALLEL_THRESHOLD, 256 * 256);
+/// ```
 pub const FFT_PARALLEL_THRESHOLD: usize = 1 << 16;
 
 /// Columns gathered and transformed together along a strided axis: 16 complex `f64` make a
-/// 256-byte read per row of the batch (four cache lines).
+/// 256-byte read per row of the batch (four cache lines). Batches are fixed by the shape,
+/// so results do not depend on the number of threads.
+///
+/// ```
+/// use autodiff_runtime::fft::{transform, FftDirection, Par, COLUMN_BATCH};
+/// use autodiff_runtime::Complex64;
+/// use ndarray::{Array2, Axis};
+/// // a transform along the columns of a matrix wider than one batch
+/// let x = Array2::from_shape_fn((4, COLUMN_BATCH + 3), |(i, j)| Complex64::new(i as f64, j as f64));
+/// let (mut a, mut b) = (x.clone(), x.clone());
+/// transform(&mut a, &[Axis(0)], FftDirection::Forward, Par::Seq);
+/// transform(&mut b, &[Axis(0)], FftDirection::Forward, Par::Rayon);
+/// assert_eq!(a, b);
+/// assert_eq!(a[[0, 5]], x.column(5).sum());
+/// ```
 pub const COLUMN_BATCH: usize = 16;
 
 /// Elements per work unit of contiguous rows (whole rows, at least one).
@@ -87,7 +105,7 @@ impl Par {
 /// use autodiff_runtime::fft::{transform, Par};
 /// use autodiff_runtime::Complex64;
 /// use ndarray::{array, Axis};
-/// use rustfft::FftDirection;
+/// use autodiff_runtime::fft::FftDirection;
 /// let mut a = array![[Complex64::new(1.0, 0.0), Complex64::new(2.0, 0.0)]];
 /// transform(&mut a, &[Axis(1)], FftDirection::Forward, Par::Seq);
 /// assert_eq!(a, array![[Complex64::new(3.0, 0.0), Complex64::new(-1.0, 0.0)]]);

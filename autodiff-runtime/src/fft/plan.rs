@@ -20,7 +20,7 @@ use std::sync::{Arc, Mutex, OnceLock};
 ///
 /// ```
 /// use autodiff_runtime::fft::FftFloat;
-/// use rustfft::FftDirection;
+/// use autodiff_runtime::fft::FftDirection;
 /// let a = f64::plan(8, FftDirection::Forward);
 /// let b = f64::plan(8, FftDirection::Forward);
 /// assert!(std::sync::Arc::ptr_eq(&a, &b)); // planned once, shared after

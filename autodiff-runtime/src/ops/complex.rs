@@ -36,14 +36,32 @@ use num_complex::Complex;
 
 pub use crate::complex::Re;
 
-/// The tangent type of the operand of a unary complex rule.
+/// The tangent type of the operand of a unary complex rule: the operand's own type, owned.
+///
+/// ```
+/// use autodiff_runtime::{ops::complex::Dot, Complex64};
+/// let t: Dot<ndarray::ArrayView1<Complex64>> = ndarray::Array1::zeros(3);
+/// # let _ = t;
+/// ```
 pub type Dot<X> = <Holo<<X as ComplexUnary>::Elem, <X as ComplexUnary>::C> as Partial<<X as ComplexUnary>::C>>::X;
 
 /// The tangent type of the first operand of a binary complex rule.
+///
+/// ```
+/// use autodiff_runtime::{ops::complex::DotA, Complex64};
+/// let t: DotA<f64, Complex64> = 1.0;
+/// # let _ = t;
+/// ```
 pub type DotA<A, B> =
     <Holo<<A as ComplexBinary<B>>::A, <A as ComplexBinary<B>>::C> as Partial<<A as ComplexBinary<B>>::C>>::X;
 
 /// The tangent type of the second operand of a binary complex rule.
+///
+/// ```
+/// use autodiff_runtime::{ops::complex::DotB, Complex64};
+/// let t: DotB<f64, Complex64> = Complex64::new(1.0, 0.0);
+/// # let _ = t;
+/// ```
 pub type DotB<A, B> =
     <Holo<<A as ComplexBinary<B>>::B, <A as ComplexBinary<B>>::C> as Partial<<A as ComplexBinary<B>>::C>>::X;
 
