@@ -1,6 +1,7 @@
 //! IR → the generated module: the internal sweeps, the public API, and the pretty-printed
 //! source.
 
+use crate::higher;
 use crate::ir::Function;
 use crate::transform::{self, tangent_in};
 use proc_macro2::{Span, TokenStream};
@@ -8,6 +9,7 @@ use quote::{format_ident, quote, quote_spanned};
 use syn::{Ident, Type};
 
 /// What the public API needs to know of a function: its name and its signature.
+#[derive(Clone)]
 pub struct Signature {
     pub vis: syn::Visibility,
     pub name: Ident,
@@ -27,7 +29,7 @@ impl Signature {
     }
 
     /// `x: f64, n: usize`
-    fn inputs(&self) -> TokenStream {
+    pub fn inputs(&self) -> TokenStream {
         let ps = self.params.iter().map(|(id, ty, _)| quote!(#id: #ty));
         quote!(#(#ps),*)
     }
@@ -72,7 +74,7 @@ impl Signature {
 }
 
 /// Whether `ty` may be a real scalar: not a tuple, a reference, or an ndarray array type.
-fn maybe_scalar(ty: &Type) -> bool {
+pub fn maybe_scalar(ty: &Type) -> bool {
     match ty {
         Type::Tuple(_) | Type::Reference(_) | Type::Array(_) | Type::Slice(_) => false,
         Type::Paren(p) => maybe_scalar(&p.elem),
@@ -107,7 +109,7 @@ fn owned_array_type(ty: &Type) -> Type {
 }
 
 /// `<T as Value>::Tangent`
-fn tangent_type(ty: &Type) -> TokenStream {
+pub fn tangent_type(ty: &Type) -> TokenStream {
     use syn::spanned::Spanned;
     // A borrowed value has the value's tangent; naming it without the borrow keeps the
     // signature free of elided lifetimes.
@@ -168,12 +170,27 @@ pub fn module(f: &Function) -> TokenStream {
             #tangent
         }
     };
-    wrap(&sig, internals)
+    let plain = higher::all_plain(&sig);
+    let mut extra = if plain { higher::coordinate_api(&sig) } else { TokenStream::new() };
+    if f.order < 2 {
+        if plain {
+            extra.extend(higher::jet_stub(&sig));
+        }
+    } else {
+        extra.extend(higher::jet_pullback(&sig, quote!(#forward (#value, #closure))));
+        extra.extend(higher::api(&sig));
+        let active: Vec<_> = sig.params.iter().filter(|p| p.2).collect();
+        if active.len() == 1 && f.scalar && maybe_scalar(&sig.ret) && !matches!(active[0].1, Type::Tuple(_)) {
+            extra.extend(higher::nested_grad(&sig, 1, f.order - 1));
+        }
+    }
+    wrap(&sig, internals, extra)
 }
 
 /// The module around the internal `__pullback` and `__jvp` of any differentiable function
-/// (generated or `#[primitive]`): the public API and the pretty-printed source.
-pub fn wrap(sig: &Signature, internals: TokenStream) -> TokenStream {
+/// (generated or `#[primitive]`): the public API and the pretty-printed source of
+/// `internals`; `extra` items go in the module unprinted.
+pub fn wrap(sig: &Signature, internals: TokenStream, extra: TokenStream) -> TokenStream {
     let source = pretty(&internals);
     let name = &sig.name;
     let vis = &sig.vis;
@@ -278,6 +295,8 @@ pub fn wrap(sig: &Signature, internals: TokenStream) -> TokenStream {
             use ::autodiff_runtime::__private as __ad;
 
             #internals
+
+            #extra
 
             #scalar_api
 

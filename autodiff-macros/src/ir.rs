@@ -208,6 +208,9 @@ pub struct Function {
     /// Every parameter and the result are real scalars (or integers, or tuples of them), so
     /// every value is a scalar and a product's partial can be read from the other factor.
     pub scalar: bool,
+    /// The highest derivative order asked for by `#[differentiable(order = n)]` (1 by default):
+    /// from 2 on, the jet-valued copy of the pullback and the higher-order API are generated.
+    pub order: u32,
 }
 
 impl Function {

@@ -10,6 +10,7 @@ mod derive;
 mod emit;
 mod error;
 mod expand;
+mod higher;
 mod ir;
 mod parse;
 mod primitive;

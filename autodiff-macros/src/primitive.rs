@@ -136,5 +136,6 @@ fn build(args: TokenStream, func: &syn::ItemFn) -> syn::Result<TokenStream> {
             (#y, __y_dot)
         }
     };
-    Ok(emit::wrap(&sig, internals))
+    let stub = if crate::higher::all_plain(&sig) { crate::higher::jet_stub(&sig) } else { TokenStream::new() };
+    Ok(emit::wrap(&sig, internals, stub))
 }

@@ -14,6 +14,36 @@ pub fn function(cx: &Ctxt, item: &ItemFn, args: &Args) {
     return_type(cx, item);
     wrt(cx, item, args);
     reference_params(cx, item, args);
+    higher_order_types(cx, item, args);
+}
+
+/// With `order ≥ 2` the derivatives run the function at Taylor-series scalars, which the
+/// runtime carries through real scalars, owned arrays, references to them and tuples.
+fn higher_order_types(cx: &Ctxt, item: &ItemFn, args: &Args) {
+    if args.order.unwrap_or(1) < 2 {
+        return;
+    }
+    let types = item.sig.inputs.iter().filter_map(|i| match i {
+        syn::FnArg::Typed(pt) => Some(&*pt.ty),
+        syn::FnArg::Receiver(_) => None,
+    });
+    let ret = match &item.sig.output {
+        syn::ReturnType::Type(_, ty) => Some(&**ty),
+        syn::ReturnType::Default => None,
+    };
+    for ty in types.chain(ret) {
+        let float_free = !crate::higher::has_float(ty) && is_inactive_type(ty);
+        if !float_free && !crate::higher::plain(ty) {
+            cx.error_spanned(
+                ty,
+                format!(
+                    "`order = {}` needs values of `f64`, `f32`, owned ndarray arrays (`Array1<f64>`, ...), `&` references to them, or tuples of those; `{}` is not one",
+                    args.order.unwrap_or(1),
+                    type_text(ty)
+                ),
+            );
+        }
+    }
 }
 
 fn qualifiers(cx: &Ctxt, item: &ItemFn) {
@@ -165,4 +195,22 @@ fn reference_params(cx: &Ctxt, item: &ItemFn, args: &Args) {
             );
         }
     }
+}
+
+/// A type as the user would write it: `ArrayView1<'_, f64>`, not `ArrayView1 < '_, f64 >`.
+fn type_text(ty: &syn::Type) -> String {
+    let raw = ty.to_token_stream().to_string();
+    let mut out = String::with_capacity(raw.len());
+    for part in raw.split(' ') {
+        let glue = matches!(part, "<" | ">" | "," | "::" | ">>")
+            || out.ends_with('<')
+            || out.ends_with("::")
+            || out.ends_with('&')
+            || out.is_empty();
+        if !glue {
+            out.push(' ');
+        }
+        out.push_str(part);
+    }
+    out
 }

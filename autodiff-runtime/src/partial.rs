@@ -36,8 +36,8 @@ pub trait Partial<Y> {
 }
 
 macro_rules! scalar_partials {
-    ($($t:ty)*) => {$(
-        impl Partial<$t> for $t {
+    ($([$($g:tt)*] $t:ty),*) => {$(
+        impl<$($g)*> Partial<$t> for $t {
             type X = $t;
             #[inline(always)]
             fn pull(&self, y_bar: &$t) -> $t {
@@ -49,7 +49,7 @@ macro_rules! scalar_partials {
             }
         }
 
-        impl Partial<$t> for One<$t> {
+        impl<$($g)*> Partial<$t> for One<$t> {
             type X = $t;
             #[inline(always)]
             fn pull(&self, y_bar: &$t) -> $t {
@@ -61,7 +61,7 @@ macro_rules! scalar_partials {
             }
         }
 
-        impl Partial<$t> for MinusOne<$t> {
+        impl<$($g)*> Partial<$t> for MinusOne<$t> {
             type X = $t;
             #[inline(always)]
             fn pull(&self, y_bar: &$t) -> $t {
@@ -75,7 +75,7 @@ macro_rules! scalar_partials {
     )*};
 }
 
-scalar_partials!(f32 f64);
+scalar_partials!([] f32, [] f64, [T: Real, const N: usize,] crate::jet::Jet<T, N>);
 
 /// The partial `∂y/∂x = 1` of a scalar sum (`a + b`); it takes no space.
 ///

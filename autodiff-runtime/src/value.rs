@@ -94,12 +94,12 @@ pub trait Accumulate {
 }
 
 macro_rules! scalar_impls {
-    ($($t:ty)*) => {$(
-        impl Value for $t {
+    ($([$($g:tt)*] $t:ty),*) => {$(
+        impl<$($g)*> Value for $t {
             type Tangent = $t;
             #[inline(always)]
             fn zero_tangent(&self) -> $t {
-                0.0
+                <$t as num_traits::Zero>::zero()
             }
             #[inline(always)]
             fn tangent_shape(&self) -> ShapeOf<$t> {
@@ -107,29 +107,29 @@ macro_rules! scalar_impls {
             }
         }
 
-        impl Zeros for $t {
+        impl<$($g)*> Zeros for $t {
             type Shape = ();
             #[inline(always)]
             fn zeros(_: &()) -> $t {
-                0.0
+                <$t as num_traits::Zero>::zero()
             }
         }
 
-        impl Scalar for $t {
+        impl<$($g)*> Scalar for $t {
             #[inline(always)]
             fn one_tangent(&self) -> $t {
-                1.0
+                <$t as num_traits::One>::one()
             }
         }
 
-        impl Accumulate for $t {
+        impl<$($g)*> Accumulate for $t {
             #[inline(always)]
             fn accumulate(&mut self, other: $t) {
                 *self += other;
             }
         }
 
-        impl Linear for $t {
+        impl<$($g)*> Linear for $t {
             type Elem = $t;
             #[inline(always)]
             fn scale(self, c: $t) -> $t {
@@ -139,7 +139,7 @@ macro_rules! scalar_impls {
     )*};
 }
 
-scalar_impls!(f32 f64);
+scalar_impls!([] f32, [] f64, [T: Real, const N: usize,] crate::jet::Jet<T, N>);
 
 /// A complex scalar is a value whose tangent is a complex scalar; its cotangents follow the
 /// convention of [`crate::fft`] (`z̄ = ∂L/∂x − i ∂L/∂y` for `z = x + iy`).

@@ -235,8 +235,10 @@ fn legend_corner(lines: &[Vec<(f64, f64)>], x: &Range<f64>, y: &Range<f64>, y_lo
 }
 
 /// A tick label: up to 4 decimals without trailing zeros, or scientific notation for very
-/// large and very small magnitudes.
+/// large and very small magnitudes. Below 1e-12 a tick is zero up to the rounding of the
+/// tick positions (`-5.6e-17` for the tick at 0 of a symmetric range), and labelled `0`.
 fn tick(v: f64) -> String {
+    let v = if v.abs() < 1e-12 { 0.0 } else { v };
     let a = v.abs();
     let s = if a != 0.0 && !(1e-3..1e5).contains(&a) { format!("{v:.1e}") } else { format!("{v:.4}") };
     let (mantissa, exponent) = match s.find('e') {

@@ -1,5 +1,8 @@
 //! Finite differences and comparisons shared by the array tests.
 
+// Each test file takes part of this module.
+#![allow(dead_code)]
+
 use autodiff_runtime::ndarray::{Array, Dimension};
 
 /// Central finite-difference gradient of `f` at `x`, one element at a time.

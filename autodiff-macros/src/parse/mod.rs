@@ -161,7 +161,18 @@ pub fn function(cx: &Ctxt, item: &syn::ItemFn, args: &Args) -> Option<Function> 
         syn::FnArg::Typed(pt) => is_scalar_type(&pt.ty),
         syn::FnArg::Receiver(_) => false,
     }) && is_scalar_type(&ret);
-    Some(Function { vis: item.vis.clone(), name: item.sig.ident.clone(), params, ret, body, output, vars, scalar })
+    let order = args.order.unwrap_or(1);
+    Some(Function {
+        vis: item.vis.clone(),
+        name: item.sig.ident.clone(),
+        params,
+        ret,
+        body,
+        output,
+        vars,
+        scalar,
+        order,
+    })
 }
 
 struct Lower<'a> {

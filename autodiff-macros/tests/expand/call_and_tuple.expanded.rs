@@ -138,6 +138,59 @@ mod pair {
         let (t3, __t3_dot) = __ad::ops::sub_jvp(&a, &b, Some(&__a_dot), Some(&__b_dot));
         ((t2, t3), (__t2_dot, __t3_dot))
     }
+    ///The Jacobian matrix of `pair` with respect to `a`, `b` by reverse mode (one vector-Jacobian product per output coordinate): row `i` is output coordinate `i`, column `j` input coordinate `j`, coordinates in order (tuple items in turn, arrays row-major).
+    pub fn jacobian(a: f64, b: f64) -> __ad::ndarray::Array2<f64> {
+        let (__value, _) = __pullback(
+            ::core::clone::Clone::clone(&a),
+            ::core::clone::Clone::clone(&b),
+        );
+        __ad::rows(
+            &__ad::Value::zero_tangent(&__value),
+            |__y_bar| {
+                vjp(
+                        ::core::clone::Clone::clone(&a),
+                        ::core::clone::Clone::clone(&b),
+                        __y_bar,
+                    )
+                    .1
+            },
+        )
+    }
+    ///The Jacobian matrix of `pair` with respect to `a`, `b` by forward mode (one Jacobian-vector product per input coordinate), laid out as `jacobian`.
+    pub fn jacobian_fwd(a: f64, b: f64) -> __ad::ndarray::Array2<f64> {
+        let __like = (__ad::Value::zero_tangent(&a), __ad::Value::zero_tangent(&b));
+        __ad::columns(
+            &__like,
+            |(a_dir, b_dir)| {
+                jvp(
+                        ::core::clone::Clone::clone(&a),
+                        ::core::clone::Clone::clone(&b),
+                        a_dir,
+                        b_dir,
+                    )
+                    .1
+            },
+        )
+    }
+    #[doc(hidden)]
+    #[allow(unreachable_code)]
+    pub fn __pullback_jet<__T: __ad::Lift<f64> + __ad::HigherOrder, const __N: usize>(
+        a: __ad::Jet<__T, __N>,
+        b: __ad::Jet<__T, __N>,
+    ) -> (
+        (__ad::Jet<__T, __N>, __ad::Jet<__T, __N>),
+        impl FnOnce(
+            (
+                __ad::Adjoint<<__ad::Jet<__T, __N> as __ad::Value>::Tangent>,
+                __ad::Adjoint<<__ad::Jet<__T, __N> as __ad::Value>::Tangent>,
+            ),
+        ) -> (
+                <__ad::Jet<__T, __N> as __ad::Value>::Tangent,
+                <__ad::Jet<__T, __N> as __ad::Value>::Tangent,
+            ) + use<__T, __N>,
+    ) {
+        (::core::unreachable!(), move |_| ::core::unreachable!())
+    }
     ///`(value, ȳ·J)`: the value of `pair` and the cotangent of `a`, `b` for the output cotangent `y_bar` (reverse mode).
     #[inline]
     pub fn vjp(
@@ -286,6 +339,38 @@ mod uses_pair {
         );
         let (t3, __t3_dot) = __ad::ops::mul_jvp(&p, &q, Some(&__p_dot), Some(&__q_dot));
         (t3, __t3_dot)
+    }
+    ///The Jacobian matrix of `uses_pair` with respect to `x` by reverse mode (one vector-Jacobian product per output coordinate): row `i` is output coordinate `i`, column `j` input coordinate `j`, coordinates in order (tuple items in turn, arrays row-major).
+    pub fn jacobian(x: f64) -> __ad::ndarray::Array2<f64> {
+        let (__value, _) = __pullback(::core::clone::Clone::clone(&x));
+        __ad::rows(
+            &__ad::Value::zero_tangent(&__value),
+            |__y_bar| vjp(::core::clone::Clone::clone(&x), __y_bar).1,
+        )
+    }
+    ///The Jacobian matrix of `uses_pair` with respect to `x` by forward mode (one Jacobian-vector product per input coordinate), laid out as `jacobian`.
+    pub fn jacobian_fwd(x: f64) -> __ad::ndarray::Array2<f64> {
+        let __like = (__ad::Value::zero_tangent(&x),);
+        __ad::columns(&__like, |(x_dir,)| jvp(::core::clone::Clone::clone(&x), x_dir).1)
+    }
+    ///The elementwise gradient of `uses_pair` (autograd's `elementwise_grad`): the vector-Jacobian product with a cotangent of ones, which for a function acting elementwise is each output element's derivative with respect to its own input element.
+    pub fn egrad(x: f64) -> <f64 as __ad::Value>::Tangent {
+        let (__value, __pb) = __pullback(x);
+        let __seed = __ad::Coords::ones(&__ad::Value::zero_tangent(&__value));
+        let (__g,) = __pb(__ad::Adjoint::new(__seed));
+        __g
+    }
+    #[doc(hidden)]
+    #[allow(unreachable_code)]
+    pub fn __pullback_jet<__T: __ad::Lift<f64> + __ad::HigherOrder, const __N: usize>(
+        x: __ad::Jet<__T, __N>,
+    ) -> (
+        __ad::Jet<__T, __N>,
+        impl FnOnce(
+            __ad::Adjoint<<__ad::Jet<__T, __N> as __ad::Value>::Tangent>,
+        ) -> (<__ad::Jet<__T, __N> as __ad::Value>::Tangent,) + use<__T, __N>,
+    ) {
+        (::core::unreachable!(), move |_| ::core::unreachable!())
     }
     ///The gradient of `uses_pair` with respect to `x`, at the given inputs.
     #[inline]

@@ -160,6 +160,67 @@ mod g {
         let (t5, __t5_dot) = __ad::ops::sub_jvp(&s_1, &k, Some(&__s_1_dot), None);
         (t5, __t5_dot)
     }
+    ///The Jacobian matrix of `g` with respect to `x` by reverse mode (one vector-Jacobian product per output coordinate): row `i` is output coordinate `i`, column `j` input coordinate `j`, coordinates in order (tuple items in turn, arrays row-major).
+    pub fn jacobian(x: f64, c: f64, n: i32) -> __ad::ndarray::Array2<f64> {
+        let (__value, _) = __pullback(
+            ::core::clone::Clone::clone(&x),
+            ::core::clone::Clone::clone(&c),
+            ::core::clone::Clone::clone(&n),
+        );
+        __ad::rows(
+            &__ad::Value::zero_tangent(&__value),
+            |__y_bar| {
+                vjp(
+                        ::core::clone::Clone::clone(&x),
+                        ::core::clone::Clone::clone(&c),
+                        ::core::clone::Clone::clone(&n),
+                        __y_bar,
+                    )
+                    .1
+            },
+        )
+    }
+    ///The Jacobian matrix of `g` with respect to `x` by forward mode (one Jacobian-vector product per input coordinate), laid out as `jacobian`.
+    pub fn jacobian_fwd(x: f64, c: f64, n: i32) -> __ad::ndarray::Array2<f64> {
+        let __like = (__ad::Value::zero_tangent(&x),);
+        __ad::columns(
+            &__like,
+            |(x_dir,)| {
+                jvp(
+                        ::core::clone::Clone::clone(&x),
+                        ::core::clone::Clone::clone(&c),
+                        ::core::clone::Clone::clone(&n),
+                        x_dir,
+                    )
+                    .1
+            },
+        )
+    }
+    ///The elementwise gradient of `g` (autograd's `elementwise_grad`): the vector-Jacobian product with a cotangent of ones, which for a function acting elementwise is each output element's derivative with respect to its own input element.
+    pub fn egrad(x: f64, c: f64, n: i32) -> <f64 as __ad::Value>::Tangent {
+        let (__value, __pb) = __pullback(x, c, n);
+        let __seed = __ad::Coords::ones(&__ad::Value::zero_tangent(&__value));
+        let (__g, _, _) = __pb(__ad::Adjoint::new(__seed));
+        __g
+    }
+    #[doc(hidden)]
+    #[allow(unreachable_code)]
+    pub fn __pullback_jet<__T: __ad::Lift<f64> + __ad::HigherOrder, const __N: usize>(
+        x: __ad::Jet<__T, __N>,
+        c: __ad::Jet<__T, __N>,
+        n: i32,
+    ) -> (
+        __ad::Jet<__T, __N>,
+        impl FnOnce(
+            __ad::Adjoint<<__ad::Jet<__T, __N> as __ad::Value>::Tangent>,
+        ) -> (
+                <__ad::Jet<__T, __N> as __ad::Value>::Tangent,
+                __ad::NoTangent,
+                __ad::NoTangent,
+            ) + use<__T, __N>,
+    ) {
+        (::core::unreachable!(), move |_| ::core::unreachable!())
+    }
     ///The gradient of `g` with respect to `x`, at the given inputs.
     #[inline]
     pub fn grad(x: f64, c: f64, n: i32) -> <f64 as __ad::Value>::Tangent {

@@ -168,6 +168,56 @@ mod f {
         );
         (t6, __t6_dot)
     }
+    ///The Jacobian matrix of `f` with respect to `x`, `y` by reverse mode (one vector-Jacobian product per output coordinate): row `i` is output coordinate `i`, column `j` input coordinate `j`, coordinates in order (tuple items in turn, arrays row-major).
+    pub fn jacobian(x: f64, y: f64) -> __ad::ndarray::Array2<f64> {
+        let (__value, _) = __pullback(
+            ::core::clone::Clone::clone(&x),
+            ::core::clone::Clone::clone(&y),
+        );
+        __ad::rows(
+            &__ad::Value::zero_tangent(&__value),
+            |__y_bar| {
+                vjp(
+                        ::core::clone::Clone::clone(&x),
+                        ::core::clone::Clone::clone(&y),
+                        __y_bar,
+                    )
+                    .1
+            },
+        )
+    }
+    ///The Jacobian matrix of `f` with respect to `x`, `y` by forward mode (one Jacobian-vector product per input coordinate), laid out as `jacobian`.
+    pub fn jacobian_fwd(x: f64, y: f64) -> __ad::ndarray::Array2<f64> {
+        let __like = (__ad::Value::zero_tangent(&x), __ad::Value::zero_tangent(&y));
+        __ad::columns(
+            &__like,
+            |(x_dir, y_dir)| {
+                jvp(
+                        ::core::clone::Clone::clone(&x),
+                        ::core::clone::Clone::clone(&y),
+                        x_dir,
+                        y_dir,
+                    )
+                    .1
+            },
+        )
+    }
+    #[doc(hidden)]
+    #[allow(unreachable_code)]
+    pub fn __pullback_jet<__T: __ad::Lift<f64> + __ad::HigherOrder, const __N: usize>(
+        x: __ad::Jet<__T, __N>,
+        y: __ad::Jet<__T, __N>,
+    ) -> (
+        __ad::Jet<__T, __N>,
+        impl FnOnce(
+            __ad::Adjoint<<__ad::Jet<__T, __N> as __ad::Value>::Tangent>,
+        ) -> (
+                <__ad::Jet<__T, __N> as __ad::Value>::Tangent,
+                <__ad::Jet<__T, __N> as __ad::Value>::Tangent,
+            ) + use<__T, __N>,
+    ) {
+        (::core::unreachable!(), move |_| ::core::unreachable!())
+    }
     ///The gradient of `f` with respect to `x`, `y`, at the given inputs.
     #[inline]
     pub fn grad(

@@ -1,7 +1,8 @@
 //! Binary elementwise rules over scalars and broadcasting arrays.
 
-use super::broadcast::{Bcast, co_broadcast, stretch};
+use super::broadcast::{Bcast, Target, co_broadcast, stretch};
 use super::kernels::{costly, zip_collect, zip_for_each};
+use crate::jet::{Jet, Lift};
 use crate::{Accumulate, Linear, MinusOne, One, Partial, Real, Value};
 use ndarray::{Array, ArrayBase, Data, DimMax, Dimension, Zip};
 
@@ -50,8 +51,8 @@ pub trait Binary<B: ?Sized> {
 }
 
 macro_rules! scalar_binary {
-    ($($t:ty)*) => {$(
-        impl Binary<$t> for $t {
+    ($([$($g:tt)*] $t:ty),*) => {$(
+        impl<$($g)*> Binary<$t> for $t {
             type Elem = $t;
             type Out = $t;
             type TA = $t;
@@ -79,27 +80,113 @@ macro_rules! scalar_binary {
             }
         }
 
-        impl<S: Data<Elem = $t>, D: Dimension> Binary<$t> for ArrayBase<S, D> {
-            type Elem = $t;
-            type Out = Array<$t, D>;
-            type TA = Array<$t, D>;
-            type TB = $t;
-            type P0 = Bcast<$t, D, Array<$t, D>>;
-            type P1 = Bcast<$t, D, $t>;
+    )*};
+}
+
+scalar_binary!([] f32, [] f64, [T: Real, const N: usize,] Jet<T, N>);
+
+/// A jet with a plain constant (a literal in differentiated code run at jets): the constant
+/// is lifted to a jet; it is never an active input.
+macro_rules! jet_constant_binary {
+    ($($c:ty)*) => {$(
+        impl<T: Lift<$c>, const N: usize> Binary<$c> for Jet<T, N> {
+            type Elem = Jet<T, N>;
+            type Out = Jet<T, N>;
+            type TA = Jet<T, N>;
+            type TB = Jet<T, N>;
+            type P0 = Jet<T, N>;
+            type P1 = Jet<T, N>;
+            type Plus0 = One<Jet<T, N>>;
+            type Plus1 = One<Jet<T, N>>;
+            type Minus1 = MinusOne<Jet<T, N>>;
+            #[inline]
+            fn zip_value(&self, b: &$c, _: &str, f: impl Fn(Jet<T, N>, Jet<T, N>) -> Jet<T, N>) -> Jet<T, N> {
+                f(*self, Lift::lift(*b))
+            }
+            #[inline]
+            fn zip_partial(
+                &self,
+                b: &$c,
+                _: &str,
+                f: impl Fn(Jet<T, N>, Jet<T, N>) -> (Jet<T, N>, (Jet<T, N>, Jet<T, N>)),
+            ) -> (Jet<T, N>, (Jet<T, N>, Jet<T, N>)) {
+                f(*self, Lift::lift(*b))
+            }
+            #[inline]
+            fn plus(&self, _: &$c, _: &Jet<T, N>) -> (Self::Plus0, Self::Plus1) {
+                (One::default(), One::default())
+            }
+            #[inline]
+            fn minus(&self, _: &$c, _: &Jet<T, N>) -> (Self::Plus0, Self::Minus1) {
+                (One::default(), MinusOne::default())
+            }
+        }
+
+        impl<T: Lift<$c>, const N: usize> Binary<Jet<T, N>> for $c {
+            type Elem = Jet<T, N>;
+            type Out = Jet<T, N>;
+            type TA = Jet<T, N>;
+            type TB = Jet<T, N>;
+            type P0 = Jet<T, N>;
+            type P1 = Jet<T, N>;
+            type Plus0 = One<Jet<T, N>>;
+            type Plus1 = One<Jet<T, N>>;
+            type Minus1 = MinusOne<Jet<T, N>>;
+            #[inline]
+            fn zip_value(&self, b: &Jet<T, N>, _: &str, f: impl Fn(Jet<T, N>, Jet<T, N>) -> Jet<T, N>) -> Jet<T, N> {
+                f(Lift::lift(*self), *b)
+            }
+            #[inline]
+            fn zip_partial(
+                &self,
+                b: &Jet<T, N>,
+                _: &str,
+                f: impl Fn(Jet<T, N>, Jet<T, N>) -> (Jet<T, N>, (Jet<T, N>, Jet<T, N>)),
+            ) -> (Jet<T, N>, (Jet<T, N>, Jet<T, N>)) {
+                f(Lift::lift(*self), *b)
+            }
+            #[inline]
+            fn plus(&self, _: &Jet<T, N>, _: &Jet<T, N>) -> (Self::Plus0, Self::Plus1) {
+                (One::default(), One::default())
+            }
+            #[inline]
+            fn minus(&self, _: &Jet<T, N>, _: &Jet<T, N>) -> (Self::Plus0, Self::Minus1) {
+                (One::default(), MinusOne::default())
+            }
+        }
+    )*};
+}
+
+jet_constant_binary!(f64 f32);
+
+/// A scalar operand with an array: the scalar may be a plain constant lifted to the array's
+/// element type (a literal `2.0` with an array of jets).
+macro_rules! array_scalar_binary {
+    ($([$($ag:tt)*] $t:ty => $a:ty $(where $bound:path)?, $lift:path);*) => {$(
+        impl<$($ag)* S: Data<Elem = $a>, D: Dimension> Binary<$t> for ArrayBase<S, D>
+        where
+            $a: Real + Accumulate + Target<$a, D, Shape = ()> $(+ $bound)?,
+        {
+            type Elem = $a;
+            type Out = Array<$a, D>;
+            type TA = Array<$a, D>;
+            type TB = $a;
+            type P0 = Bcast<$a, D, Array<$a, D>>;
+            type P1 = Bcast<$a, D, $a>;
             type Plus0 = Self::P0;
             type Plus1 = Self::P1;
             type Minus1 = Self::P1;
-            fn zip_value(&self, b: &$t, _: &str, f: impl Fn($t, $t) -> $t + Sync + Send) -> Array<$t, D> {
-                let b = *b;
+            fn zip_value(&self, b: &$t, _: &str, f: impl Fn($a, $a) -> $a + Sync + Send) -> Array<$a, D> {
+                let b = $lift(*b);
                 zip_collect!(false, Zip::from(self), |&a| f(a, b))
             }
             fn zip_partial(
                 &self,
                 b: &$t,
                 op: &str,
-                f: impl Fn($t, $t) -> ($t, ($t, $t)) + Sync + Send,
-            ) -> (Array<$t, D>, (Self::P0, Self::P1)) {
-                let b = *b;
+                f: impl Fn($a, $a) -> ($a, ($a, $a)) + Sync + Send,
+            ) -> (Array<$a, D>, (Self::P0, Self::P1)) {
+                let b = $lift(*b);
                 let (mut y, mut d0, mut d1) =
                     (Array::uninit(self.raw_dim()), Array::uninit(self.raw_dim()), Array::uninit(self.raw_dim()));
                 zip_for_each!(costly(op), Zip::from(&mut y).and(&mut d0).and(&mut d1).and(self), |y, d0, d1, &a| {
@@ -113,35 +200,38 @@ macro_rules! scalar_binary {
                 let shape = self.raw_dim();
                 (y, (Bcast::new(d0, shape), Bcast::new(d1, ())))
             }
-            fn plus(&self, _: &$t, y: &Array<$t, D>) -> (Self::P0, Self::P1) {
-                (Bcast::constant(1.0, self.raw_dim(), y.raw_dim()), Bcast::constant(1.0, (), y.raw_dim()))
+            fn plus(&self, _: &$t, y: &Array<$a, D>) -> (Self::P0, Self::P1) {
+                (Bcast::constant(<$a as num_traits::One>::one(), self.raw_dim(), y.raw_dim()), Bcast::constant(<$a as num_traits::One>::one(), (), y.raw_dim()))
             }
-            fn minus(&self, _: &$t, y: &Array<$t, D>) -> (Self::P0, Self::P1) {
-                (Bcast::constant(1.0, self.raw_dim(), y.raw_dim()), Bcast::constant(-1.0, (), y.raw_dim()))
+            fn minus(&self, _: &$t, y: &Array<$a, D>) -> (Self::P0, Self::P1) {
+                (Bcast::constant(<$a as num_traits::One>::one(), self.raw_dim(), y.raw_dim()), Bcast::constant(-<$a as num_traits::One>::one(), (), y.raw_dim()))
             }
         }
 
-        impl<S: Data<Elem = $t>, D: Dimension> Binary<ArrayBase<S, D>> for $t {
-            type Elem = $t;
-            type Out = Array<$t, D>;
-            type TA = $t;
-            type TB = Array<$t, D>;
-            type P0 = Bcast<$t, D, $t>;
-            type P1 = Bcast<$t, D, Array<$t, D>>;
+        impl<$($ag)* S: Data<Elem = $a>, D: Dimension> Binary<ArrayBase<S, D>> for $t
+        where
+            $a: Real + Accumulate + Target<$a, D, Shape = ()> $(+ $bound)?,
+        {
+            type Elem = $a;
+            type Out = Array<$a, D>;
+            type TA = $a;
+            type TB = Array<$a, D>;
+            type P0 = Bcast<$a, D, $a>;
+            type P1 = Bcast<$a, D, Array<$a, D>>;
             type Plus0 = Self::P0;
             type Plus1 = Self::P1;
             type Minus1 = Self::P1;
-            fn zip_value(&self, b: &ArrayBase<S, D>, _: &str, f: impl Fn($t, $t) -> $t + Sync + Send) -> Array<$t, D> {
-                let a = *self;
+            fn zip_value(&self, b: &ArrayBase<S, D>, _: &str, f: impl Fn($a, $a) -> $a + Sync + Send) -> Array<$a, D> {
+                let a = $lift(*self);
                 zip_collect!(false, Zip::from(b), |&b| f(a, b))
             }
             fn zip_partial(
                 &self,
                 b: &ArrayBase<S, D>,
                 op: &str,
-                f: impl Fn($t, $t) -> ($t, ($t, $t)) + Sync + Send,
-            ) -> (Array<$t, D>, (Self::P0, Self::P1)) {
-                let a = *self;
+                f: impl Fn($a, $a) -> ($a, ($a, $a)) + Sync + Send,
+            ) -> (Array<$a, D>, (Self::P0, Self::P1)) {
+                let a = $lift(*self);
                 let (mut y, mut d0, mut d1) =
                     (Array::uninit(b.raw_dim()), Array::uninit(b.raw_dim()), Array::uninit(b.raw_dim()));
                 zip_for_each!(costly(op), Zip::from(&mut y).and(&mut d0).and(&mut d1).and(b), |y, d0, d1, &b| {
@@ -155,17 +245,21 @@ macro_rules! scalar_binary {
                 let shape = b.raw_dim();
                 (y, (Bcast::new(d0, ()), Bcast::new(d1, shape)))
             }
-            fn plus(&self, b: &ArrayBase<S, D>, y: &Array<$t, D>) -> (Self::P0, Self::P1) {
-                (Bcast::constant(1.0, (), y.raw_dim()), Bcast::constant(1.0, b.raw_dim(), y.raw_dim()))
+            fn plus(&self, b: &ArrayBase<S, D>, y: &Array<$a, D>) -> (Self::P0, Self::P1) {
+                (Bcast::constant(<$a as num_traits::One>::one(), (), y.raw_dim()), Bcast::constant(<$a as num_traits::One>::one(), b.raw_dim(), y.raw_dim()))
             }
-            fn minus(&self, b: &ArrayBase<S, D>, y: &Array<$t, D>) -> (Self::P0, Self::P1) {
-                (Bcast::constant(1.0, (), y.raw_dim()), Bcast::constant(-1.0, b.raw_dim(), y.raw_dim()))
+            fn minus(&self, b: &ArrayBase<S, D>, y: &Array<$a, D>) -> (Self::P0, Self::P1) {
+                (Bcast::constant(<$a as num_traits::One>::one(), (), y.raw_dim()), Bcast::constant(-<$a as num_traits::One>::one(), b.raw_dim(), y.raw_dim()))
             }
         }
     )*};
 }
 
-scalar_binary!(f32 f64);
+array_scalar_binary!(
+    [A,] f32 => A where Lift<f32>, Lift::lift;
+    [A,] f64 => A where Lift<f64>, Lift::lift;
+    [T: Real, const N: usize,] Jet<T, N> => Jet<T, N>, core::convert::identity
+);
 
 impl<T, S, S2, D, E> Binary<ArrayBase<S2, E>> for ArrayBase<S, D>
 where

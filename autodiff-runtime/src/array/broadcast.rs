@@ -72,8 +72,8 @@ impl<T: Real, O: Dimension, E: Dimension> Target<T, O> for Array<T, E> {
 }
 
 macro_rules! scalar_target {
-    ($($t:ty)*) => {$(
-        impl<O: Dimension> Target<$t, O> for $t {
+    ($([$($g:tt)*] $t:ty),*) => {$(
+        impl<$($g)* O: Dimension> Target<$t, O> for $t {
             type Shape = ();
             fn shape_of(_: &Self) {}
             fn reduce(c: Array<$t, O>, _: &()) -> $t {
@@ -86,7 +86,7 @@ macro_rules! scalar_target {
     )*};
 }
 
-scalar_target!(f32 f64);
+scalar_target!([] f32, [] f64, [T: Real, const N: usize,] crate::jet::Jet<T, N>);
 
 /// The partial of a broadcasting elementwise rule with respect to one input: the
 /// elementwise partials (or a constant sign, for `+` and `−`), and the input's shape.

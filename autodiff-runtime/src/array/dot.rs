@@ -152,6 +152,37 @@ macro_rules! gemm_impl {
 gemm_impl!(f64, dgemm);
 gemm_impl!(f32, sgemm);
 
+/// Products of jets (higher-order derivatives of matrix code): the plain triple loop, each
+/// multiply-add a truncated series product.
+impl<T: Real, const N: usize> Gemm for crate::jet::Jet<T, N> {
+    unsafe fn gemm(
+        m: usize,
+        k: usize,
+        n: usize,
+        a: *const Self,
+        rsa: isize,
+        csa: isize,
+        b: *const Self,
+        rsb: isize,
+        csb: isize,
+        c: *mut Self,
+        rsc: isize,
+        csc: isize,
+    ) {
+        for i in 0..m as isize {
+            for j in 0..n as isize {
+                let mut s = <Self as num_traits::Zero>::zero();
+                for l in 0..k as isize {
+                    // SAFETY: the caller guarantees these offsets lie inside the matrices.
+                    s += unsafe { *a.offset(i * rsa + l * csa) * *b.offset(l * rsb + j * csb) };
+                }
+                // SAFETY: as above; `C` may be uninitialised, so it is written, not assigned.
+                unsafe { c.offset(i * rsc + j * csc).write(s) };
+            }
+        }
+    }
+}
+
 /// A raw pointer that rayon tasks may carry; each task writes a disjoint block through it
 /// (or only reads through it, for the inputs).
 #[derive(Clone, Copy)]

@@ -28,8 +28,8 @@ pub trait Elementwise:
 }
 
 macro_rules! scalar_elementwise {
-    ($($t:ty)*) => {$(
-        impl Elementwise for $t {
+    ($([$($g:tt)*] $t:ty),*) => {$(
+        impl<$($g)*> Elementwise for $t {
             type Elem = $t;
             #[inline(always)]
             fn map_value(&self, f: impl Fn($t) -> $t) -> $t {
@@ -47,7 +47,7 @@ macro_rules! scalar_elementwise {
     )*};
 }
 
-scalar_elementwise!(f32 f64);
+scalar_elementwise!([] f32, [] f64, [T: Real, const N: usize,] crate::jet::Jet<T, N>);
 
 impl<T: Real, S: Data<Elem = T>, D: Dimension> Elementwise for ArrayBase<S, D> {
     type Elem = T;
