@@ -16,7 +16,7 @@ use std::sync::{Arc, Mutex, OnceLock};
 
 /// A real precision the FFT rules run in: `f64` or `f32`.
 ///
-/// Each precision has its own shared plan cache and per-thread buffers.
+/// Each precision has its own shared plan cache and per-thread buffers; the trait is sealed.
 ///
 /// ```
 /// use autodiff_runtime::fft::FftFloat;
@@ -26,7 +26,7 @@ use std::sync::{Arc, Mutex, OnceLock};
 /// assert!(std::sync::Arc::ptr_eq(&a, &b)); // planned once, shared after
 /// assert_eq!(a.len(), 8);
 /// ```
-pub trait FftFloat: Real + FftNum {
+pub trait FftFloat: Real + FftNum + sealed::Sealed {
     /// The cached plan of a transform of length `n` in `direction`, made on first use.
     fn plan(n: usize, direction: FftDirection) -> Arc<dyn Fft<Self>>;
 
@@ -35,6 +35,13 @@ pub trait FftFloat: Real + FftNum {
     /// call), `f` gets fresh ones.
     #[doc(hidden)]
     fn with_buffers<R>(f: impl FnOnce(&mut Vec<Complex<Self>>, &mut Vec<Complex<Self>>) -> R) -> R;
+}
+
+mod sealed {
+    /// Only `f64` and `f32` are FFT precisions: each has its own statics.
+    pub trait Sealed {}
+    impl Sealed for f64 {}
+    impl Sealed for f32 {}
 }
 
 /// Looks `n` up in a planner behind a mutex; a planner poisoned by a panic elsewhere is still
