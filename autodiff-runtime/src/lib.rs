@@ -69,6 +69,7 @@ pub use array::{ArrayExt, ArrayMath, Outer};
 pub use autodiff_macros::{Parameters, differentiable, primitive};
 pub use check::check_grads;
 pub use coords::Coords;
+pub use fft::FftExt;
 pub use linalg::LinalgExt;
 pub use optim::Parameters;
 pub use partial::{MinusOne, One, Partial, Scale};

@@ -8,7 +8,8 @@
 //! (`Complex<f64>`, `Complex<f32>`) or real (`f64`, `f32`, taken as complex with zero
 //! imaginary part); the output is complex. Transforms run on [`rustfft`] with plans cached for
 //! the whole process ([`FftFloat::plan`]) and, above [`FFT_PARALLEL_THRESHOLD`] elements, on
-//! rayon ([`transform`] describes the kernels). The rules are re-exported by [`crate::ops`].
+//! rayon ([`transform`] describes the kernels). The rules are re-exported by [`crate::ops`];
+//! ordinary code calls them as array methods through [`FftExt`] (`x.fft2()`).
 //!
 //! # The complex-gradient convention
 //!
@@ -55,12 +56,14 @@
 //! }
 //! ```
 
+mod ext;
 mod kernels;
 mod plan;
 mod rules;
 #[cfg(test)]
 mod tests;
 
+pub use ext::FftExt;
 pub use kernels::{COLUMN_BATCH, FFT_PARALLEL_THRESHOLD, Par, transform};
 pub use plan::FftFloat;
 pub use rules::*;
