@@ -25,18 +25,23 @@ use rustfft::FftDirection;
 /// Arrays with at least this many elements are transformed on rayon (under [`Par::Auto`]).
 ///
 /// Measured with `fft::tests::measure_threshold` (an ignored test; optimised build) on this
-/// project's 2-core machine, whose second core was often busy with another build: complex
-/// `f64` transforms of 1,024–16,384 elements ran 1.1–3× *slower* on rayon (32 × 32 `fft2`:
-/// 4–5 µs alone, 14–17 µs on rayon; 128 × 128: 74–100 µs against 79–150 µs); from 32,768
-/// elements the two broke even (0.7–1.6×), and from 65,536 on rayon was ahead or even
-/// (256 × 256 `fft2`: 640–720 µs alone, 410–700 µs on rayon; 512 × 512: 1.04–1.3×). Lengths
-/// with large prime factors (181 × 181, Bluestein's algorithm) gain earlier. On an idle
-/// second core the break-even point is likely lower; re-measure before lowering it.
+/// project's 2-core machine, complex `f64`, best of 5, µs alone / on rayon:
 ///
-/// ```
-/// assert_eq!(autodiff_runtime::fft::FFT_PARALLEL_THRESHOLD, 256 * 256);
-/// ```
-pub const FFT_PARALLEL_THRESHOLD: usize = 1 << 16;
+/// | shape, axes | elements | second core idle | second core busy (another build) |
+/// |---|---|---|---|
+/// | 64 × 64, both | 4,096 | 16.5 / 28 (0.6×) | 16 / 26–45 (0.4–0.6×) |
+/// | 128 × 128, both | 16,384 | 87 / 70, 104 / 193 (0.5–1.2×) | 74–100 / 79–150 (0.7–0.9×) |
+/// | 256 × 64, last | 16,384 | 36 / 37 (1.0×) | 30–40 / 50–60 (0.6×) |
+/// | 64 × 512, last | 32,768 | 113 / 83–90 (1.25–1.35×) | 93–129 / 103–143 (0.8–1.15×) |
+/// | 512 × 64, last | 32,768 | 73 / 67–70 (1.05–1.1×) | 63–78 / 84–105 (0.75×) |
+/// | 181 × 181, both (Bluestein) | 32,761 | 551–775 / 453–503 (1.2–1.5×) | 540–815 / 483–627 (0.9–1.6×) |
+/// | 256 × 256, both | 65,536 | 633–680 / 383–413 (1.65×) | 640–720 / 406–700 (1.0–1.7×) |
+/// | 512 × 512, both | 262,144 | 3,450–3,735 / 1,855–1,960 (1.9×) | 3,470–4,220 / 2,890–3,910 (1.05–1.3×) |
+///
+/// Rayon breaks even around 16,384 elements on an idle second core and gains from 32,768;
+/// with the core busy it loses up to 0.75× there. A transform with a single unit of work (one
+/// row, or one batch of columns) stays on the calling thread whatever its size.
+pub const FFT_PARALLEL_THRESHOLD: usize = 1 << 15;
 
 /// Columns gathered and transformed together along a strided axis: 16 complex `f64` make a
 /// 256-byte read per row of the batch (four cache lines). Batches are fixed by the shape,
@@ -71,7 +76,8 @@ const ROW_UNIT: usize = 1 << 12;
 pub enum Par {
     /// On the calling thread.
     Seq,
-    /// On rayon's pool, whatever the size.
+    /// On rayon's pool, whatever the size (a transform with a single unit of work still runs
+    /// on the calling thread).
     Rayon,
     /// On rayon for arrays of at least [`FFT_PARALLEL_THRESHOLD`] elements, else on the
     /// calling thread. What the rules use.
@@ -168,7 +174,7 @@ fn along_axis<T: FftFloat>(
             T::with_buffers(|scratch, _| plan.process_with_scratch(chunk, sized(scratch, scratch_len)));
         };
         let unit = n * (ROW_UNIT / n).max(1);
-        if parallel {
+        if parallel && data.len() > unit {
             data.par_chunks_mut(unit).for_each(rows);
         } else {
             data.chunks_mut(unit).for_each(rows);
@@ -192,7 +198,7 @@ fn along_axis<T: FftFloat>(
             });
         };
         let mut view = ArrayViewMut3::from_shape((outer, n, inner), data).expect("shape of the data");
-        if parallel {
+        if parallel && (outer > 1 || inner > COLUMN_BATCH) {
             view.outer_iter_mut().into_par_iter().for_each(|mut block| {
                 block.axis_chunks_iter_mut(Axis(1), COLUMN_BATCH).into_par_iter().for_each(columns)
             });

@@ -455,7 +455,7 @@ fn parallel_kernels_are_bitwise_equal_to_sequential_ones() {
         assert!(a == b, "shape {shape:?}, all axes");
     }
     // the rules above the threshold take the parallel path, and agree with the sequential one
-    let x = rng.complex(&[260, 260]);
+    let x = rng.complex(&[200, 200]);
     assert!(Par::Auto.parallel(x.len()));
     let mut a = x.clone();
     transform(&mut a, &[Axis(0), Axis(1)], FftDirection::Forward, Par::Seq);
