@@ -13,6 +13,8 @@
 //!
 //! The rules are generic: a scalar rule written once serves `f64`, `f32`, and arrays of
 //! either, elementwise, with ndarray's broadcasting for binary rules (see [`crate::array`]).
+//! The FFT rules (`fft`, `ifft`, `fft2`, `fftshift`, ...) are defined in [`crate::fft`] and
+//! re-exported here; the rules of complex scalars and arrays are in [`complex`].
 //!
 //! ```
 //! use autodiff_runtime::{ops, Adjoint};
