@@ -84,9 +84,27 @@ macro_rules! collect {
     }};
 }
 
-/// Splits an array of pairs into two arrays.
-fn unzip<A: Copy, B: Copy, D: Dimension>(p: Array<(A, B), D>) -> (Array<A, D>, Array<B, D>) {
-    (p.map(|&(a, _)| a), p.map(|&(_, b)| b))
+/// Runs a `Zip` through `$f`, on rayon above [`PARALLEL_THRESHOLD_COSTLY`] elements.
+macro_rules! for_each {
+    ($zip:expr, $f:expr) => {{
+        let zip = $zip;
+        if zip.size() >= PARALLEL_THRESHOLD_COSTLY { zip.par_for_each($f) } else { zip.for_each($f) }
+    }};
+}
+
+/// `f` on every element of `x`, its two results written into two new arrays in one pass.
+fn map2<A: Copy + Send + Sync, B: Send, C: Send, S: Data<Elem = A>, D: Dimension>(
+    x: &ArrayBase<S, D>,
+    f: impl Fn(A) -> (B, C) + Sync + Send,
+) -> (Array<B, D>, Array<C, D>) {
+    let (mut b, mut c) = (Array::uninit(x.raw_dim()), Array::uninit(x.raw_dim()));
+    for_each!(Zip::from(&mut b).and(&mut c).and(x), |b, c, &a| {
+        let (u, v) = f(a);
+        b.write(u);
+        c.write(v);
+    });
+    // SAFETY: the `Zip` above wrote every element of both arrays.
+    unsafe { (b.assume_init(), c.assume_init()) }
 }
 
 /// A value a unary complex rule maps over: a scalar operand, or an array of them (owned or
@@ -164,14 +182,14 @@ impl<E: ComplexOperand, S: Data<Elem = E>, D: Dimension> ComplexUnary for ArrayB
         &self,
         f: impl Fn(Complex<E::Real>) -> (Complex<E::Real>, Complex<E::Real>) + Sync + Send,
     ) -> (Self::C, Holo<E, Self::C>) {
-        let (y, d) = unzip(collect!(Zip::from(self), |&x: &E| f(x.to_complex())));
+        let (y, d) = map2(self, |x: E| f(x.to_complex()));
         (y, Holo::new(d))
     }
     fn map_real(
         &self,
         f: impl Fn(Complex<E::Real>) -> (E::Real, Complex<E::Real>) + Sync + Send,
     ) -> (Self::R, RealOut<E, Self::C>) {
-        let (y, c) = unzip(collect!(Zip::from(self), |&x: &E| f(x.to_complex())));
+        let (y, c) = map2(self, |x: E| f(x.to_complex()));
         (y, RealOut::new(c))
     }
     fn map_value(&self, f: impl Fn(Complex<E::Real>) -> Complex<E::Real> + Sync + Send) -> Self::C {
@@ -263,9 +281,16 @@ where
             self.shape(),
             b.shape()
         );
-        let all = collect!(Zip::from(self).and(b), |&a: &A, &b: &B| f(a.to_complex(), b.to_complex()));
-        let y = all.map(|&(y, _)| y);
-        let (da, db) = (all.map(|&(_, (d, _))| d), all.map(|&(_, (_, d))| d));
+        let dim = self.raw_dim();
+        let (mut y, mut da, mut db) = (Array::uninit(dim.clone()), Array::uninit(dim.clone()), Array::uninit(dim));
+        for_each!(Zip::from(&mut y).and(&mut da).and(&mut db).and(self).and(b), |y, da, db, &a: &A, &b: &B| {
+            let (v, (p, q)) = f(a.to_complex(), b.to_complex());
+            y.write(v);
+            da.write(p);
+            db.write(q);
+        });
+        // SAFETY: the `Zip` above wrote every element of the three arrays.
+        let (y, da, db) = unsafe { (y.assume_init(), da.assume_init(), db.assume_init()) };
         (y, (Holo::new(da), Holo::new(db)))
     }
 }

@@ -390,3 +390,26 @@ fn composite_gradient_matches_autograd() {
         assert!((g - e).norm() < 1e-12 * (1.0 + e.norm()), "element {k}: {g} vs autograd's {e}");
     }
 }
+
+#[test]
+fn large_arrays_take_the_parallel_path_and_agree_with_scalars() {
+    let mut rng = Rng(14);
+    let shape = [100, 100];
+    assert!(shape[0] * shape[1] >= crate::array::PARALLEL_THRESHOLD_COSTLY);
+    let (z, r): (ArrayD<C>, ArrayD<f64>) = (draw(&mut rng, &shape), draw(&mut rng, &shape));
+    let y_bar = Array::from_elem(IxDyn(&shape), C::new(0.5, -2.0));
+    let (y, d) = exp(&z);
+    let (n, dn) = norm(&z);
+    let (q, (dq, dr)) = div(&z, &r);
+    let (pz, pr) = (d.pull(&y_bar), dr.pull(&y_bar));
+    let pq = dq.pull(&y_bar);
+    let pn = dn.pull(&n);
+    for (idx, &zk) in z.indexed_iter() {
+        let rk = r[&idx];
+        assert_eq!(y[&idx], exp(&zk).0);
+        assert_eq!(pz[&idx], exp(&zk).1.pull(&y_bar[&idx]));
+        assert_eq!(pn[&idx], norm(&zk).1.pull(&n[&idx]));
+        let (qk, (dqk, drk)) = div(&zk, &rk);
+        assert_eq!((q[&idx], pq[&idx], pr[&idx]), (qk, dqk.pull(&y_bar[&idx]), drk.pull(&y_bar[&idx])));
+    }
+}
