@@ -10,7 +10,7 @@ use crate::Real;
 use core::fmt;
 
 /// A value that can be flattened into a list of `f64` coordinates and rebuilt from one:
-/// real scalars and tuples of them.
+/// real scalars, complex numbers, and tuples of those.
 ///
 /// ```
 /// use autodiff_runtime::check::Flatten;
@@ -27,6 +27,50 @@ pub trait Flatten: Sized {
     fn flatten_into(&self, out: &mut Vec<f64>);
     /// Rebuilds a value from the next coordinates of `it`; `None` if it runs out.
     fn unflatten(it: &mut dyn Iterator<Item = f64>) -> Option<Self>;
+    /// Appends the coordinates of this value read as a cotangent, those that pair with the
+    /// tangent's coordinates by the dot product. The same as [`flatten_into`](Flatten::flatten_into)
+    /// except for complex numbers: a cotangent `z̄ = ∂L/∂x − i ∂L/∂y` (the convention of
+    /// [`crate::fft`]) has the coordinates `(Re z̄, −Im z̄)`.
+    fn flatten_cotangent_into(&self, out: &mut Vec<f64>) {
+        self.flatten_into(out)
+    }
+    /// Rebuilds a cotangent from coordinates written by
+    /// [`flatten_cotangent_into`](Flatten::flatten_cotangent_into).
+    fn unflatten_cotangent(it: &mut dyn Iterator<Item = f64>) -> Option<Self> {
+        Self::unflatten(it)
+    }
+}
+
+/// A complex number has the coordinates `(re, im)`; as a cotangent, `(re, −im)`.
+///
+/// ```
+/// use autodiff_runtime::check::GradCheck;
+/// use autodiff_runtime::Complex64;
+/// // y = z², holomorphic: the VJP multiplies by 2z (no conjugate), the JVP too
+/// let f = |z: &Complex64| z * z;
+/// let vjp = |z: &Complex64, y_bar: &Complex64| y_bar * 2.0 * z;
+/// let jvp = |z: &Complex64, z_dot: &Complex64| 2.0 * z * z_dot;
+/// let z = Complex64::new(0.5, -1.5);
+/// GradCheck::default().both(f, vjp, jvp, &z).unwrap();
+/// // the conjugate (steepest-ascent) convention is caught
+/// assert!(GradCheck::default().vjp(f, |z: &Complex64, y_bar: &Complex64| y_bar * 2.0 * z.conj(), &z).is_err());
+/// ```
+impl<T: Flatten + crate::Real> Flatten for num_complex::Complex<T> {
+    const EPSILON: f64 = T::EPSILON;
+    fn flatten_into(&self, out: &mut Vec<f64>) {
+        self.re.flatten_into(out);
+        self.im.flatten_into(out);
+    }
+    fn unflatten(it: &mut dyn Iterator<Item = f64>) -> Option<Self> {
+        Some(num_complex::Complex::new(T::unflatten(it)?, T::unflatten(it)?))
+    }
+    fn flatten_cotangent_into(&self, out: &mut Vec<f64>) {
+        self.re.flatten_into(out);
+        (-self.im).flatten_into(out);
+    }
+    fn unflatten_cotangent(it: &mut dyn Iterator<Item = f64>) -> Option<Self> {
+        Some(num_complex::Complex::new(T::unflatten(it)?, -T::unflatten(it)?))
+    }
 }
 
 impl Flatten for f64 {
@@ -62,6 +106,12 @@ macro_rules! tuple_flatten {
             }
             fn unflatten(it: &mut dyn Iterator<Item = f64>) -> Option<Self> {
                 Some(($($t::unflatten(it)?,)+))
+            }
+            fn flatten_cotangent_into(&self, out: &mut Vec<f64>) {
+                $(self.$i.flatten_cotangent_into(out);)+
+            }
+            fn unflatten_cotangent(it: &mut dyn Iterator<Item = f64>) -> Option<Self> {
+                Some(($($t::unflatten_cotangent(it)?,)+))
             }
         }
     )*};
@@ -206,8 +256,8 @@ impl GradCheck {
             let y_bar = rng.vector(yf.len());
             let jv = self.directional(&f, &xf, &v);
             let numeric = dot(&y_bar, &jv);
-            let yb = Y::unflatten(&mut y_bar.iter().copied()).expect("flatten round trip");
-            let analytic = dot(&flat(&vjp(x, &yb)), &v);
+            let yb = Y::unflatten_cotangent(&mut y_bar.iter().copied()).expect("flatten round trip");
+            let analytic = dot(&flat_cotangent(&vjp(x, &yb)), &v);
             compare("reverse mode", &xf, &v, analytic, numeric, rtol, atol)?;
         }
         Ok(())
@@ -253,9 +303,9 @@ impl GradCheck {
             let v = rng.vector(xf.len());
             let y_bar = rng.vector(yf.len());
             let vx = X::unflatten(&mut v.iter().copied()).expect("flatten round trip");
-            let yb = Y::unflatten(&mut y_bar.iter().copied()).expect("flatten round trip");
+            let yb = Y::unflatten_cotangent(&mut y_bar.iter().copied()).expect("flatten round trip");
             let forward = dot(&y_bar, &flat(&jvp(x, &vx)));
-            let reverse = dot(&flat(&vjp(x, &yb)), &v);
+            let reverse = dot(&flat_cotangent(&vjp(x, &yb)), &v);
             compare("reverse vs forward mode", &xf, &v, reverse, forward, tight, tight)?;
         }
         Ok(())
@@ -317,6 +367,12 @@ fn compare(
 fn flat<X: Flatten>(x: &X) -> Vec<f64> {
     let mut out = Vec::new();
     x.flatten_into(&mut out);
+    out
+}
+
+fn flat_cotangent<X: Flatten>(x: &X) -> Vec<f64> {
+    let mut out = Vec::new();
+    x.flatten_cotangent_into(&mut out);
     out
 }
 

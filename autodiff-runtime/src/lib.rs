@@ -56,7 +56,10 @@
 //!
 //! The crate also holds the rules the generated code calls ([`ops`]), the types it is written
 //! against ([`Value`], [`Adjoint`]), and a finite-difference checker ([`check_grads`]) for
-//! users' own derivatives.
+//! users' own derivatives. Complex numbers (`Complex64`, `Complex32`, re-exported from
+//! num-complex) and arrays of them are values too; their cotangents follow autograd's
+//! convention, stated in [`fft`] beside the FFT rules, and [`ops::complex`] holds the
+//! elementwise complex rules.
 
 #![warn(missing_docs)]
 
@@ -67,7 +70,9 @@ mod adjoint;
 pub mod alloc;
 pub mod array;
 pub mod check;
+pub mod complex;
 pub mod coords;
+pub mod fft;
 pub mod jet;
 pub mod linalg;
 pub mod ops;
@@ -85,6 +90,7 @@ pub use array::{ArrayExt, ArrayMath, Outer};
 pub use autodiff_macros::{Parameters, differentiable, primitive};
 pub use check::check_grads;
 pub use coords::Coords;
+pub use fft::FftExt;
 pub use linalg::LinalgExt;
 pub use optim::Parameters;
 pub use partial::{MinusOne, One, Partial, Scale};
@@ -95,3 +101,7 @@ pub use value::{Accumulate, Linear, Scalar, ShapeOf, Value, Zeros};
 /// The ndarray version the runtime is built against, re-exported so that users and
 /// generated code name the same types.
 pub use ndarray;
+/// The num-complex version the runtime is built against (the one ndarray and rustfft use),
+/// re-exported so that users and generated code name the same complex types.
+pub use num_complex;
+pub use num_complex::{Complex, Complex32, Complex64};

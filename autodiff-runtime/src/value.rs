@@ -1,6 +1,7 @@
 //! The traits through which generated code is typed: values, their tangents, and zeros.
 
 use crate::Real;
+use num_complex::Complex;
 
 /// A value that `#[differentiable]` code can differentiate with respect to.
 ///
@@ -139,6 +140,51 @@ macro_rules! scalar_impls {
 }
 
 scalar_impls!([] f32, [] f64, [T: Real, const N: usize,] crate::jet::Jet<T, N>);
+
+/// A complex scalar is a value whose tangent is a complex scalar; its cotangents follow the
+/// convention of [`crate::fft`] (`z̄ = ∂L/∂x − i ∂L/∂y` for `z = x + iy`).
+///
+/// ```
+/// use autodiff_runtime::{Accumulate, Complex64, Linear, Value};
+/// let mut z = Complex64::new(1.0, 2.0);
+/// assert_eq!(z.zero_tangent(), Complex64::new(0.0, 0.0));
+/// z.accumulate(Complex64::new(0.5, 0.5));
+/// assert_eq!(z.scale(2.0), Complex64::new(3.0, 5.0));
+/// ```
+impl<T: Real> Value for Complex<T> {
+    type Tangent = Complex<T>;
+    #[inline(always)]
+    fn zero_tangent(&self) -> Complex<T> {
+        Complex::new(T::zero(), T::zero())
+    }
+    #[inline(always)]
+    fn tangent_shape(&self) -> ShapeOf<Complex<T>> {
+        ShapeOf(())
+    }
+}
+
+impl<T: Real> Zeros for Complex<T> {
+    type Shape = ();
+    #[inline(always)]
+    fn zeros(_: &()) -> Complex<T> {
+        Complex::new(T::zero(), T::zero())
+    }
+}
+
+impl<T: Real> Accumulate for Complex<T> {
+    #[inline(always)]
+    fn accumulate(&mut self, other: Complex<T>) {
+        *self = *self + other;
+    }
+}
+
+impl<T: Real> Linear for Complex<T> {
+    type Elem = T;
+    #[inline(always)]
+    fn scale(self, c: T) -> Complex<T> {
+        Complex::new(self.re * c, self.im * c)
+    }
+}
 
 /// A borrowed value is differentiated as the value itself: `&Array2<f64>` parameters have
 /// `Array2<f64>` gradients.

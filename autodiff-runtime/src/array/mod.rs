@@ -27,3 +27,4 @@ pub use reduce::{Fill, FillAxis, Transpose};
 pub use shape::*;
 pub(crate) use softmax::logsumexp_with_softmax;
 pub use softmax::{ArrayExt, LogSumExpPartial, SoftmaxPartial};
+pub use value::ArrayElem;

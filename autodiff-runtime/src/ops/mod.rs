@@ -13,6 +13,8 @@
 //!
 //! The rules are generic: a scalar rule written once serves `f64`, `f32`, and arrays of
 //! either, elementwise, with ndarray's broadcasting for binary rules (see [`crate::array`]).
+//! The FFT rules (`fft`, `ifft`, `fft2`, `fftshift`, ...) are defined in [`crate::fft`] and
+//! re-exported here; the rules of complex scalars and arrays are in [`complex`].
 //!
 //! ```
 //! use autodiff_runtime::{ops, Adjoint};
@@ -258,6 +260,7 @@ where
 mod arith;
 mod array;
 mod binary;
+pub mod complex;
 mod element;
 mod elementwise;
 mod field;
@@ -274,6 +277,14 @@ pub use elementwise::*;
 pub use field::*;
 pub use join::*;
 pub use shape::*;
+
+/// The FFT rules ([`crate::fft`]), re-exported for generated code (`ops::fft2(&x)`).
+pub use crate::fft::{
+    fft, fft_axis, fft_axis_jvp, fft_axis_vjp, fft_jvp, fft_vjp, fft2, fft2_jvp, fft2_vjp, fftn, fftn_jvp, fftn_vjp,
+    fftshift, fftshift_axes, fftshift_axes_jvp, fftshift_axes_vjp, fftshift_jvp, fftshift_vjp, ifft, ifft_axis,
+    ifft_axis_jvp, ifft_axis_vjp, ifft_jvp, ifft_vjp, ifft2, ifft2_jvp, ifft2_vjp, ifftn, ifftn_jvp, ifftn_vjp,
+    ifftshift, ifftshift_axes, ifftshift_axes_jvp, ifftshift_axes_vjp, ifftshift_jvp, ifftshift_vjp,
+};
 
 use crate::{Accumulate, Adjoint, Partial, Value};
 
