@@ -121,8 +121,18 @@ pub fn scalar_type(sig: &Signature) -> TokenStream {
 }
 
 /// Whether values of `ty` can be carried to jets and back: real scalars, owned arrays,
-/// references to them, and tuples of those.
+/// references to them, and tuples of those (not complex ones).
 pub fn plain(ty: &Type) -> bool {
+    fn names_complex(ts: TokenStream) -> bool {
+        ts.into_iter().any(|t| match t {
+            TokenTree::Ident(i) => i.to_string().starts_with("Complex"),
+            TokenTree::Group(g) => names_complex(g.stream()),
+            _ => false,
+        })
+    }
+    if names_complex(quote!(#ty)) {
+        return false;
+    }
     match ty {
         Type::Tuple(t) => !t.elems.is_empty() && t.elems.iter().all(plain),
         Type::Paren(p) => plain(&p.elem),

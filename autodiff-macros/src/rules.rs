@@ -36,11 +36,12 @@ table! {
         log2 log10 ln_1p sqrt cbrt recip abs;
     Unary true: neg to_degrees to_radians fract;
     Unary false: sum mean t reversed_axes inv det ln_abs_det cholesky amax amin norm_l2;
+    Unary false: conj re im norm norm_sqr arg from_real fft ifft fft2 ifft2 fftn ifftn fftshift ifftshift;
     Binary false: add sub mul div powf log atan2 hypot max min dot solve convolve_full convolve_valid convolve_same
-        convolve2d_full convolve2d_valid convolve2d_same outer concatenate2 stack2 set set_slice;
+        convolve2d_full convolve2d_valid convolve2d_same outer concatenate2 stack2 set set_slice complex_new from_polar;
     Ternary false: mul_add clamp concatenate3 stack3;
     IntPow false: powi sum_axis mean_axis logsumexp softmax mapv index slice insert_axis index_axis select
-        permuted_axes into_shape_with_order to_shape field element;
+        permuted_axes into_shape_with_order to_shape field element fft_axis ifft_axis fftshift_axes ifftshift_axes;
 }
 
 /// How many constant arguments a rule of arity [`Arity::IntPow`] takes after its
@@ -110,6 +111,9 @@ fn internal(name: &str) -> bool {
             | "mul"
             | "div"
             | "field"
+            | "complex_new"
+            | "from_polar"
+            | "from_real"
             | "element"
             | "set"
             | "set_slice"

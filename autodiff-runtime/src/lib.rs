@@ -86,7 +86,7 @@ mod value;
 pub mod __private;
 
 pub use adjoint::{Adjoint, Contribution, NoTangent};
-pub use array::{ArrayExt, ArrayMath, Outer};
+pub use array::{ArrayExt, ArrayMath, ComplexMath, Outer};
 pub use autodiff_macros::{Parameters, differentiable, primitive};
 pub use check::check_grads;
 pub use coords::Coords;

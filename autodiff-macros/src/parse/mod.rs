@@ -110,6 +110,7 @@ pub fn function(cx: &Ctxt, item: &syn::ItemFn, args: &Args) -> Option<Function> 
         },
         odd_params: HashMap::new(),
         ref_params: HashSet::new(),
+        complex: false,
     };
     let ret = match &item.sig.output {
         syn::ReturnType::Type(_, ty) => (**ty).clone(),
@@ -155,12 +156,14 @@ pub fn function(cx: &Ctxt, item: &syn::ItemFn, args: &Args) -> Option<Function> 
         }
     }
     let output = lower.body(&item.block);
-    let Lower { vars, stmts, .. } = lower;
+    let Lower { vars, stmts, complex, .. } = lower;
     let body = Block { id: 0, stmts };
+    // Complex numbers built inside make the values other than real scalars.
     let scalar = item.sig.inputs.iter().all(|i| match i {
         syn::FnArg::Typed(pt) => is_scalar_type(&pt.ty),
         syn::FnArg::Receiver(_) => false,
-    }) && is_scalar_type(&ret);
+    }) && is_scalar_type(&ret)
+        && !complex;
     let order = args.order.unwrap_or(1);
     Some(Function {
         vis: item.vis.clone(),
@@ -198,6 +201,8 @@ struct Lower<'a> {
     odd_params: HashMap<String, String>,
     /// Constant parameters of reference type, read as `(*x)` when a rule takes them.
     ref_params: HashSet<String>,
+    /// A complex number is built from active values (`Complex64::new(a, b)`, ...).
+    complex: bool,
 }
 
 impl Lower<'_> {
@@ -732,6 +737,15 @@ impl Lower<'_> {
                 self.method_call(recv, method, &rest, e)
             }
             Expr::Call(call) if join_name(call).is_some() => self.join(call, e),
+            Expr::Call(call) if complex_constructor(call).is_some() => {
+                let rule = complex_constructor(call).expect("checked by the guard");
+                self.complex = true;
+                let args: Vec<Operand> = call.args.iter().map(|a| self.leaf(a)).collect();
+                if args.len() != if rule == "from_real" { 1 } else { 2 } {
+                    return self.unsupported(e, "this complex constructor takes the wrong number of arguments");
+                }
+                self.op(rule, args, None, e.span())
+            }
             Expr::Call(call) => {
                 let v = self.temp();
                 self.call(call, Pat::Var(v));
@@ -744,6 +758,10 @@ impl Lower<'_> {
                         items[idx.index as usize].clone()
                     }
                     (syn::Member::Unnamed(_), Tree::Leaf(_)) => self.unsupported(e, "this value is not a tuple the macro can see into: a call's result must be destructured in the `let` that makes the call (`let (a, b) = g(x);`), and a tuple carried through a loop must start from active values"),
+                    (syn::Member::Named(name), Tree::Leaf(s)) if name == "re" || name == "im" => {
+                        // The parts of a complex number, `z.re` and `z.im`.
+                        self.op(if name == "re" { "re" } else { "im" }, vec![s], None, e.span())
+                    }
                     (syn::Member::Named(name), Tree::Leaf(s)) => {
                         // A field of a `#[derive(Parameters)]` struct, read by reference.
                         let ways = quote!(|__s| &__s.#name, |__s| &mut __s.#name);
@@ -1222,6 +1240,24 @@ fn macro_message(mac: &syn::Macro) -> String {
         "macros cannot use active values in `#[differentiable]` functions (`{}!` reads one); compute with plain expressions, or use the macro outside the function",
         mac.path.to_token_stream()
     )
+}
+
+/// The rule of a complex number built from active parts: `Complex64::new(re, im)`,
+/// `Complex::from_polar(r, θ)`, `Complex64::from(x)` (`Complex`, `Complex64`, `Complex32`,
+/// possibly behind a path such as `num_complex::`).
+fn complex_constructor(call: &syn::ExprCall) -> Option<&'static str> {
+    let Expr::Path(p) = strip(&call.func) else { return None };
+    let segs: Vec<String> = p.path.segments.iter().map(|s| s.ident.to_string()).collect();
+    let [.., ty, f] = segs.as_slice() else { return None };
+    if p.qself.is_some() || !matches!(ty.as_str(), "Complex" | "Complex64" | "Complex32") {
+        return None;
+    }
+    match f.as_str() {
+        "new" => Some("complex_new"),
+        "from_polar" => Some("from_polar"),
+        "from" => Some("from_real"),
+        _ => None,
+    }
 }
 
 /// `f64::sin(x)`-style calls of a float method through its type.

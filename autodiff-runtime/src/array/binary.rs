@@ -4,7 +4,7 @@ use super::broadcast::{Bcast, Target, co_broadcast, stretch};
 use super::kernels::{costly, zip_collect, zip_for_each};
 use crate::jet::{Jet, Lift};
 use crate::{Accumulate, Linear, MinusOne, One, Partial, Real, Value};
-use ndarray::{Array, ArrayBase, Data, DimMax, Dimension, Zip};
+use ndarray::{Array, ArrayBase, CowRepr, Data, DimMax, Dimension, OwnedArcRepr, OwnedRepr, ViewRepr, Zip};
 
 /// Operands that a binary elementwise rule (`+ − × ÷`, `powf`, `atan2`, ...) can combine:
 /// two real scalars of one precision, two arrays that broadcast together, or an array and a
@@ -261,57 +261,77 @@ array_scalar_binary!(
     [T: Real, const N: usize,] Jet<T, N> => Jet<T, N>, core::convert::identity
 );
 
-impl<T, S, S2, D, E> Binary<ArrayBase<S2, E>> for ArrayBase<S, D>
-where
-    T: Real,
-    S: Data<Elem = T>,
-    S2: Data<Elem = T>,
-    D: Dimension + DimMax<E>,
-    E: Dimension,
-{
+/// Two arrays. One impl per pair of storage kinds (owned, view, shared, copy-on-write) rather
+/// than one over every `S: Data<Elem = T>`: with the element type in the impl header, arrays
+/// of complex numbers are known to be no real operands, and their rules can dispatch
+/// elsewhere (`ops::mul` and its kin).
+macro_rules! array_binary {
+    ($([$($g:tt)*] $s:ty, $s2:ty;)*) => {$(
+        impl<$($g)* T: Real, D: Dimension + DimMax<E>, E: Dimension> Binary<ArrayBase<$s2, E>> for ArrayBase<$s, D> {
     type Elem = T;
-    type Out = Array<T, <D as DimMax<E>>::Output>;
-    type TA = Array<T, D>;
-    type TB = Array<T, E>;
-    type P0 = Bcast<T, <D as DimMax<E>>::Output, Array<T, D>>;
-    type P1 = Bcast<T, <D as DimMax<E>>::Output, Array<T, E>>;
-    type Plus0 = Self::P0;
-    type Plus1 = Self::P1;
-    type Minus1 = Self::P1;
+            type Out = Array<T, <D as DimMax<E>>::Output>;
+            type TA = Array<T, D>;
+            type TB = Array<T, E>;
+            type P0 = Bcast<T, <D as DimMax<E>>::Output, Array<T, D>>;
+            type P1 = Bcast<T, <D as DimMax<E>>::Output, Array<T, E>>;
+            type Plus0 = Self::P0;
+            type Plus1 = Self::P1;
+            type Minus1 = Self::P1;
 
-    #[track_caller]
-    fn zip_value(&self, b: &ArrayBase<S2, E>, op: &str, f: impl Fn(T, T) -> T + Sync + Send) -> Self::Out {
-        let out: <D as DimMax<E>>::Output = co_broadcast(op, self.shape(), b.shape());
-        let (av, bv) = (stretch(op, self, &out), stretch(op, b, &out));
-        zip_collect!(false, Zip::from(av).and(bv), |&a, &b| f(a, b))
-    }
+            #[track_caller]
+            fn zip_value(&self, b: &ArrayBase<$s2, E>, op: &str, f: impl Fn(T, T) -> T + Sync + Send) -> Self::Out {
+                let out: <D as DimMax<E>>::Output = co_broadcast(op, self.shape(), b.shape());
+                let (av, bv) = (stretch(op, self, &out), stretch(op, b, &out));
+                zip_collect!(false, Zip::from(av).and(bv), |&a, &b| f(a, b))
+            }
 
-    #[track_caller]
-    fn zip_partial(
-        &self,
-        b: &ArrayBase<S2, E>,
-        op: &str,
-        f: impl Fn(T, T) -> (T, (T, T)) + Sync + Send,
-    ) -> (Self::Out, (Self::P0, Self::P1)) {
-        let out: <D as DimMax<E>>::Output = co_broadcast(op, self.shape(), b.shape());
-        let (av, bv) = (stretch(op, self, &out), stretch(op, b, &out));
-        let (mut y, mut d0, mut d1) = (Array::uninit(out.clone()), Array::uninit(out.clone()), Array::uninit(out));
-        zip_for_each!(costly(op), Zip::from(&mut y).and(&mut d0).and(&mut d1).and(av).and(bv), |y, d0, d1, &a, &b| {
-            let (v, (p0, p1)) = f(a, b);
-            y.write(v);
-            d0.write(p0);
-            d1.write(p1);
-        });
-        // SAFETY: the `Zip` above wrote every element of the three arrays.
-        let (y, d0, d1) = unsafe { (y.assume_init(), d0.assume_init(), d1.assume_init()) };
-        (y, (Bcast::new(d0, self.raw_dim()), Bcast::new(d1, b.raw_dim())))
-    }
+            #[track_caller]
+            fn zip_partial(
+                &self,
+                b: &ArrayBase<$s2, E>,
+                op: &str,
+                f: impl Fn(T, T) -> (T, (T, T)) + Sync + Send,
+            ) -> (Self::Out, (Self::P0, Self::P1)) {
+                let out: <D as DimMax<E>>::Output = co_broadcast(op, self.shape(), b.shape());
+                let (av, bv) = (stretch(op, self, &out), stretch(op, b, &out));
+                let (mut y, mut d0, mut d1) = (Array::uninit(out.clone()), Array::uninit(out.clone()), Array::uninit(out));
+                zip_for_each!(costly(op), Zip::from(&mut y).and(&mut d0).and(&mut d1).and(av).and(bv), |y, d0, d1, &a, &b| {
+                    let (v, (p0, p1)) = f(a, b);
+                    y.write(v);
+                    d0.write(p0);
+                    d1.write(p1);
+                });
+                // SAFETY: the `Zip` above wrote every element of the three arrays.
+                let (y, d0, d1) = unsafe { (y.assume_init(), d0.assume_init(), d1.assume_init()) };
+                (y, (Bcast::new(d0, self.raw_dim()), Bcast::new(d1, b.raw_dim())))
+            }
 
-    fn plus(&self, b: &ArrayBase<S2, E>, y: &Self::Out) -> (Self::P0, Self::P1) {
-        (Bcast::constant(T::one(), self.raw_dim(), y.raw_dim()), Bcast::constant(T::one(), b.raw_dim(), y.raw_dim()))
-    }
+            fn plus(&self, b: &ArrayBase<$s2, E>, y: &Self::Out) -> (Self::P0, Self::P1) {
+                (Bcast::constant(T::one(), self.raw_dim(), y.raw_dim()), Bcast::constant(T::one(), b.raw_dim(), y.raw_dim()))
+            }
 
-    fn minus(&self, b: &ArrayBase<S2, E>, y: &Self::Out) -> (Self::P0, Self::P1) {
-        (Bcast::constant(T::one(), self.raw_dim(), y.raw_dim()), Bcast::constant(-T::one(), b.raw_dim(), y.raw_dim()))
-    }
+            fn minus(&self, b: &ArrayBase<$s2, E>, y: &Self::Out) -> (Self::P0, Self::P1) {
+                (Bcast::constant(T::one(), self.raw_dim(), y.raw_dim()), Bcast::constant(-T::one(), b.raw_dim(), y.raw_dim()))
+            }
+        }
+    )*};
+}
+
+array_binary! {
+    [] OwnedRepr<T>, OwnedRepr<T>;
+    ['b,] OwnedRepr<T>, ViewRepr<&'b T>;
+    [] OwnedRepr<T>, OwnedArcRepr<T>;
+    ['b,] OwnedRepr<T>, CowRepr<'b, T>;
+    ['a,] ViewRepr<&'a T>, OwnedRepr<T>;
+    ['a, 'b,] ViewRepr<&'a T>, ViewRepr<&'b T>;
+    ['a,] ViewRepr<&'a T>, OwnedArcRepr<T>;
+    ['a, 'b,] ViewRepr<&'a T>, CowRepr<'b, T>;
+    [] OwnedArcRepr<T>, OwnedRepr<T>;
+    ['b,] OwnedArcRepr<T>, ViewRepr<&'b T>;
+    [] OwnedArcRepr<T>, OwnedArcRepr<T>;
+    ['b,] OwnedArcRepr<T>, CowRepr<'b, T>;
+    ['a,] CowRepr<'a, T>, OwnedRepr<T>;
+    ['a, 'b,] CowRepr<'a, T>, ViewRepr<&'b T>;
+    ['a,] CowRepr<'a, T>, OwnedArcRepr<T>;
+    ['a, 'b,] CowRepr<'a, T>, CowRepr<'b, T>;
 }

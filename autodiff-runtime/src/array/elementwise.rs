@@ -2,7 +2,7 @@
 
 use super::kernels::{zip_collect, zip_for_each};
 use crate::{Linear, Partial, Real, Value};
-use ndarray::{Array, ArrayBase, Data, Dimension, Zip};
+use ndarray::{Array, ArrayBase, CowRepr, Dimension, OwnedArcRepr, OwnedRepr, ViewRepr, Zip};
 
 /// Values a unary elementwise rule (`sin`, `exp`, `tanh`, ...) maps over: a real scalar, or
 /// an array of them (owned or a view). The result and the saved partials have the value's
@@ -49,25 +49,38 @@ macro_rules! scalar_elementwise {
 
 scalar_elementwise!([] f32, [] f64, [T: Real, const N: usize,] crate::jet::Jet<T, N>);
 
-impl<T: Real, S: Data<Elem = T>, D: Dimension> Elementwise for ArrayBase<S, D> {
+/// Arrays: one impl per storage kind (owned, view, shared, copy-on-write), with the element
+/// type in the header, so that arrays of complex numbers are known to be no real operands.
+macro_rules! array_elementwise {
+    ($([$($g:tt)*] $s:ty;)*) => {$(
+        impl<$($g)* T: Real, D: Dimension> Elementwise for ArrayBase<$s, D> {
     type Elem = T;
-    fn map_value(&self, f: impl Fn(T) -> T + Sync + Send) -> Array<T, D> {
-        zip_collect!(false, Zip::from(self), |&x| f(x))
-    }
-    fn map_partial(&self, f: impl Fn(T) -> (T, T) + Sync + Send) -> (Array<T, D>, Array<T, D>) {
-        let (mut y, mut d) = (Array::uninit(self.raw_dim()), Array::uninit(self.raw_dim()));
-        zip_for_each!(true, Zip::from(&mut y).and(&mut d).and(self), |y, d, &x| {
-            let (v, p) = f(x);
-            y.write(v);
-            d.write(p);
-        });
-        // SAFETY: the `Zip` above wrote every element of both arrays.
-        unsafe { (y.assume_init(), d.assume_init()) }
-    }
-    fn times(mut d: Array<T, D>, t: &Array<T, D>) -> Array<T, D> {
-        zip_for_each!(false, Zip::from(&mut d).and(t), |d, &t| *d *= t);
-        d
-    }
+            fn map_value(&self, f: impl Fn(T) -> T + Sync + Send) -> Array<T, D> {
+                zip_collect!(false, Zip::from(self), |&x| f(x))
+            }
+            fn map_partial(&self, f: impl Fn(T) -> (T, T) + Sync + Send) -> (Array<T, D>, Array<T, D>) {
+                let (mut y, mut d) = (Array::uninit(self.raw_dim()), Array::uninit(self.raw_dim()));
+                zip_for_each!(true, Zip::from(&mut y).and(&mut d).and(self), |y, d, &x| {
+                    let (v, p) = f(x);
+                    y.write(v);
+                    d.write(p);
+                });
+                // SAFETY: the `Zip` above wrote every element of both arrays.
+                unsafe { (y.assume_init(), d.assume_init()) }
+            }
+            fn times(mut d: Array<T, D>, t: &Array<T, D>) -> Array<T, D> {
+                zip_for_each!(false, Zip::from(&mut d).and(t), |d, &t| *d *= t);
+                d
+            }
+        }
+    )*};
+}
+
+array_elementwise! {
+    [] OwnedRepr<T>;
+    ['a,] ViewRepr<&'a T>;
+    [] OwnedArcRepr<T>;
+    ['a,] CowRepr<'a, T>;
 }
 
 /// The partial of a unary elementwise rule on an array: the elementwise partials, of the

@@ -69,25 +69,25 @@ macro_rules! elementwise_methods {
             where
                 D: DimMax<E>,
             {
-                Binary::zip_value(self, other, "atan2", |a: T, b: T| a.atan2(b))
+                Binary::zip_value(&self.view(), &other.view(), "atan2", |a: T, b: T| a.atan2(b))
             }
             fn hypot<S2: Data<Elem = T>, E: Dimension>(&self, other: &ArrayBase<S2, E>) -> Array<T, <D as DimMax<E>>::Output>
             where
                 D: DimMax<E>,
             {
-                Binary::zip_value(self, other, "hypot", |a: T, b: T| a.hypot(b))
+                Binary::zip_value(&self.view(), &other.view(), "hypot", |a: T, b: T| a.hypot(b))
             }
             fn max<S2: Data<Elem = T>, E: Dimension>(&self, other: &ArrayBase<S2, E>) -> Array<T, <D as DimMax<E>>::Output>
             where
                 D: DimMax<E>,
             {
-                Binary::zip_value(self, other, "max", |a: T, b: T| a.max(b))
+                Binary::zip_value(&self.view(), &other.view(), "max", |a: T, b: T| a.max(b))
             }
             fn min<S2: Data<Elem = T>, E: Dimension>(&self, other: &ArrayBase<S2, E>) -> Array<T, <D as DimMax<E>>::Output>
             where
                 D: DimMax<E>,
             {
-                Binary::zip_value(self, other, "min", |a: T, b: T| a.min(b))
+                Binary::zip_value(&self.view(), &other.view(), "min", |a: T, b: T| a.min(b))
             }
         }
     };

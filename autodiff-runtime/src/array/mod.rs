@@ -7,6 +7,7 @@
 
 mod binary;
 mod broadcast;
+mod complex_math;
 mod dot;
 mod elementwise;
 mod kernels;
@@ -19,6 +20,7 @@ mod value;
 pub use binary::Binary;
 pub(crate) use broadcast::unbroadcast;
 pub use broadcast::{Bcast, Target};
+pub use complex_math::ComplexMath;
 pub use dot::{Dot, DotLhs, DotRhs};
 pub use elementwise::Elementwise;
 pub use kernels::{PARALLEL_THRESHOLD, PARALLEL_THRESHOLD_COSTLY, sum};

@@ -4,10 +4,6 @@ use crate::Real;
 use crate::array::Elementwise;
 
 binary! {
-    /// `y = aᵇ` (`a.powf(b)`); `∂y/∂a = b·aᵇ⁻¹`, `∂y/∂b = y·ln a`, taken as `0` at `a = 0`
-    /// (as autograd does), and `NaN` for `a < 0`.
-    powf, powf_jvp, powf_vjp at (0.7, 1.3): |a, b, y| a.powf(b)
-        => (b * a.powf(b - T::one()), if a == T::zero() { T::zero() } else { y * a.ln() });
     /// `y = log_b a` (`a.log(b)`); `∂y/∂a = 1/(a·ln b)`, `∂y/∂b = −y/(b·ln b)`.
     log, log_jvp, log_vjp at (0.7, 3.0): |a, b, y| a.log(b)
         => ((a * b.ln()).recip(), -y / (b * b.ln()));

@@ -148,6 +148,8 @@ holomorphic! {
     /// `y = z` as a complex number (`Complex::new(x, 0.0)` of a real `x`, numpy's
     /// `x.astype(complex)`); `f′ = 1`, so a real operand gets `x̄ += Re ȳ`.
     from_real, from_real_jvp, from_real_vjp: |z, y| z => Complex::new(T::one(), T::zero());
+    /// `y = −z`; `f′(z) = −1`.
+    neg, neg_jvp, neg_vjp: |z, y| -z => Complex::new(-T::one(), T::zero());
 }
 
 /// One-operand real-valued rules: `op(z) -> (y, RealOut(∂y/∂x − i ∂y/∂y))`.

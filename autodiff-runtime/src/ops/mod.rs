@@ -261,21 +261,31 @@ mod arith;
 mod array;
 mod binary;
 pub mod complex;
+mod dispatch;
 mod element;
 mod elementwise;
 mod field;
 mod join;
 mod linalg;
+pub mod real;
 pub use linalg::*;
 mod shape;
 
 pub use arith::*;
+pub use dispatch::*;
+// Complex-only rules at the top level, where the macro finds every rule by name.
 pub use array::*;
 pub use binary::*;
+pub use complex::{
+    arg, arg_jvp, arg_vjp, conj, conj_jvp, conj_vjp, from_polar, from_polar_jvp, from_polar_vjp, from_real,
+    from_real_jvp, from_real_vjp, im, im_jvp, im_vjp, new as complex_new, new_jvp as complex_new_jvp,
+    new_vjp as complex_new_vjp, norm, norm_jvp, norm_sqr, norm_sqr_jvp, norm_sqr_vjp, norm_vjp, re, re_jvp, re_vjp,
+};
 pub use element::*;
 pub use elementwise::*;
 pub use field::*;
 pub use join::*;
+pub use real::{add_vjp, div_vjp, exp_vjp, ln_vjp, mul_vjp, neg_vjp, powf_vjp, sqrt_vjp, sub_vjp};
 pub use shape::*;
 
 /// The FFT rules ([`crate::fft`]), re-exported for generated code (`ops::fft2(&x)`).
