@@ -5,7 +5,7 @@ use super::forward::{bind, head, write_back};
 use super::{callee, dot, operand, pat, tree};
 use crate::ir::{Block, Branch, Function, Loop, LoopHead, Operand, Stmt, Tree};
 use crate::rules::Arity;
-use proc_macro2::TokenStream;
+use proc_macro2::{Ident, Span, TokenStream};
 use quote::{ToTokens, format_ident, quote, quote_spanned};
 
 /// Shape before and after, for `let y = x.sin() * w; y`:
@@ -96,10 +96,15 @@ fn branch(f: &Function, br: &Branch) -> TokenStream {
         .iter()
         .map(|arm| {
             let body = block(f, &arm.block);
+            // Tangents are taken before the values move into the arm's result (a constant's
+            // zero tangent borrows the value).
+            let names: Vec<Ident> =
+                (0..arm.values.len()).map(|k| format_ident!("__arm_dot{}", k, span = Span::mixed_site())).collect();
+            let tangents = arm.values.iter().map(|v| operand_tangent(f, v));
             let mut vals: Vec<TokenStream> = arm.values.iter().map(|v| operand(f, v)).collect();
-            vals.extend(arm.values.iter().map(|v| operand_tangent(f, v)));
+            vals.extend(names.iter().map(ToTokens::to_token_stream));
             vals.extend(arm.result.clone());
-            if vals.is_empty() { quote!({ #body }) } else { quote!({ #body (#(#vals,)*) }) }
+            if vals.is_empty() { quote!({ #body }) } else { quote!({ #body #(let #names = #tangents;)* (#(#vals,)*) }) }
         })
         .collect();
     bind(&outs, head(&br.head, &arms))
@@ -110,7 +115,8 @@ fn lp(f: &Function, l: &Loop) -> TokenStream {
     let inits = l.slots.iter().map(|s| {
         let (v, init) = (f.ident(s.var), super::carried(f, &s.init, operand(f, &s.init), &[]));
         let (vd, init_dot) = (dot(f, s.var), super::carried(f, &s.init, operand_tangent(f, &s.init), &[]));
-        quote!(let mut #v = #init; let mut #vd = #init_dot;)
+        // The tangent first: a constant's zero tangent borrows the value the slot then takes.
+        quote!(let mut #vd = #init_dot; let mut #v = #init;)
     });
     let inside = super::control::defined(&l.body);
     let values =

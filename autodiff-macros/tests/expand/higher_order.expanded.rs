@@ -79,10 +79,12 @@ pub fn __jvp(
             Some(&__s_dot),
             Some(&__x_dot),
         );
-        (s_1, __s_1_dot)
+        let __arm_dot0 = __s_1_dot;
+        (s_1, __arm_dot0)
     } else {
         let mut s = 1.0;
-        (s, __ad::Value::zero_tangent(&s))
+        let __arm_dot0 = __ad::Value::zero_tangent(&s);
+        (s, __arm_dot0)
     };
     (s_2, __s_2_dot)
 }
@@ -165,10 +167,12 @@ mod sinc {
                 Some(&__s_dot),
                 Some(&__x_dot),
             );
-            (s_1, __s_1_dot)
+            let __arm_dot0 = __s_1_dot;
+            (s_1, __arm_dot0)
         } else {
             let mut s = 1.0;
-            (s, __ad::Value::zero_tangent(&s))
+            let __arm_dot0 = __ad::Value::zero_tangent(&s);
+            (s, __arm_dot0)
         };
         (s_2, __s_2_dot)
     }
@@ -433,5 +437,5 @@ pub fn __jvp(x: f64, __x_dot_in: Option<<f64 as __ad::Value>::Tangent>) -> (f64,
         __jvp(x, Some(x_dot))
     }
     /// The generated sweeps of this module, pretty-printed.
-    pub const SOURCE: &str = "#[doc(hidden)]\n#[inline]\npub fn __pullback(\n    x: f64,\n) -> (\n    f64,\n    impl FnOnce(\n        __ad::Adjoint<<f64 as __ad::Value>::Tangent>,\n    ) -> (<f64 as __ad::Value>::Tangent,) + use<>,\n) {\n    let mut __tape3 = __ad::Slot::new();\n    let x = x;\n    let (s, __s_d) = __ad::ops::sin(&x);\n    let (s_2, __tag2) = if (x != 0.0) {\n        let (s_1, (__s_1_d0, __s_1_d1)) = __ad::ops::div(&s, &x);\n        __tape3.push((__s_1_d0, __s_1_d1));\n        (s_1, 0usize)\n    } else {\n        let mut s = 1.0;\n        (__ad::carry(s), 1usize)\n    };\n    (\n        s_2,\n        move |__seed0| {\n            let mut __s_2_bar = __seed0;\n            let mut __x_bar = __ad::Adjoint::zero();\n            let mut __s_bar = __ad::Adjoint::zero();\n            match __tag2 {\n                0usize => {\n                    let (__s_1_d0, __s_1_d1) = __tape3.pop();\n                    let mut __s_1_bar = __ad::Adjoint::zero();\n                    __s_1_bar.merge(__s_2_bar);\n                    __ad::ops::div_vjp(&__s_1_bar, &mut __s_bar, &__s_1_d0);\n                    __ad::ops::div_vjp(&__s_1_bar, &mut __x_bar, &__s_1_d1);\n                }\n                1usize => {}\n                _ => ::core::unreachable!(\"branch tag out of range\"),\n            }\n            __ad::ops::sin_vjp(__s_bar, &mut __x_bar, __s_d);\n            (__x_bar.into_tangent(&x),)\n        },\n    )\n}\n#[doc(hidden)]\n#[inline]\npub fn __jvp(\n    x: f64,\n    __x_dot_in: Option<<f64 as __ad::Value>::Tangent>,\n) -> (f64, <f64 as __ad::Value>::Tangent) {\n    let __x_dot = match __x_dot_in {\n        Some(t) => t,\n        None => __ad::Value::zero_tangent(&x),\n    };\n    let x = x;\n    let (s, __s_dot) = __ad::ops::sin_jvp(&x, &__x_dot);\n    let (s_2, __s_2_dot) = if (x != 0.0) {\n        let (s_1, __s_1_dot) = __ad::ops::div_jvp(\n            &s,\n            &x,\n            Some(&__s_dot),\n            Some(&__x_dot),\n        );\n        (s_1, __s_1_dot)\n    } else {\n        let mut s = 1.0;\n        (s, __ad::Value::zero_tangent(&s))\n    };\n    (s_2, __s_2_dot)\n}\n";
+    pub const SOURCE: &str = "#[doc(hidden)]\n#[inline]\npub fn __pullback(\n    x: f64,\n) -> (\n    f64,\n    impl FnOnce(\n        __ad::Adjoint<<f64 as __ad::Value>::Tangent>,\n    ) -> (<f64 as __ad::Value>::Tangent,) + use<>,\n) {\n    let mut __tape3 = __ad::Slot::new();\n    let x = x;\n    let (s, __s_d) = __ad::ops::sin(&x);\n    let (s_2, __tag2) = if (x != 0.0) {\n        let (s_1, (__s_1_d0, __s_1_d1)) = __ad::ops::div(&s, &x);\n        __tape3.push((__s_1_d0, __s_1_d1));\n        (s_1, 0usize)\n    } else {\n        let mut s = 1.0;\n        (__ad::carry(s), 1usize)\n    };\n    (\n        s_2,\n        move |__seed0| {\n            let mut __s_2_bar = __seed0;\n            let mut __x_bar = __ad::Adjoint::zero();\n            let mut __s_bar = __ad::Adjoint::zero();\n            match __tag2 {\n                0usize => {\n                    let (__s_1_d0, __s_1_d1) = __tape3.pop();\n                    let mut __s_1_bar = __ad::Adjoint::zero();\n                    __s_1_bar.merge(__s_2_bar);\n                    __ad::ops::div_vjp(&__s_1_bar, &mut __s_bar, &__s_1_d0);\n                    __ad::ops::div_vjp(&__s_1_bar, &mut __x_bar, &__s_1_d1);\n                }\n                1usize => {}\n                _ => ::core::unreachable!(\"branch tag out of range\"),\n            }\n            __ad::ops::sin_vjp(__s_bar, &mut __x_bar, __s_d);\n            (__x_bar.into_tangent(&x),)\n        },\n    )\n}\n#[doc(hidden)]\n#[inline]\npub fn __jvp(\n    x: f64,\n    __x_dot_in: Option<<f64 as __ad::Value>::Tangent>,\n) -> (f64, <f64 as __ad::Value>::Tangent) {\n    let __x_dot = match __x_dot_in {\n        Some(t) => t,\n        None => __ad::Value::zero_tangent(&x),\n    };\n    let x = x;\n    let (s, __s_dot) = __ad::ops::sin_jvp(&x, &__x_dot);\n    let (s_2, __s_2_dot) = if (x != 0.0) {\n        let (s_1, __s_1_dot) = __ad::ops::div_jvp(\n            &s,\n            &x,\n            Some(&__s_dot),\n            Some(&__x_dot),\n        );\n        let __arm_dot0 = __s_1_dot;\n        (s_1, __arm_dot0)\n    } else {\n        let mut s = 1.0;\n        let __arm_dot0 = __ad::Value::zero_tangent(&s);\n        (s, __arm_dot0)\n    };\n    (s_2, __s_2_dot)\n}\n";
 }
