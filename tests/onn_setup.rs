@@ -5,7 +5,7 @@
 #[path = "../examples/shared/onn_setup.rs"]
 mod onn_setup;
 
-use autodiff_runtime::Complex64;
+use autodiff_runtime::{Complex64, FftExt};
 use image::{GrayAlphaImage, GrayImage, ImageBuffer, ImageFormat, Luma, RgbImage};
 use ndarray::{Array2, array};
 use onn_setup::*;
@@ -77,6 +77,11 @@ fn propagation_matches_numpy_and_keeps_the_energy() {
     assert!((img.sum() - 3209.0).abs() < 1e-10, "energy after the plates: {}", img.sum());
     assert!((img.iter().copied().fold(0.0, f64::max) - 1.661831443526831).abs() < 1e-12);
     assert_eq!(forward(&u0, &[], &h), u0);
+    // on an even grid the two shifts cancel (a roll by n/2 multiplies the spectrum by (−1)^k,
+    // and the roll back undoes it): asm_prop(u) = ifft2(h · fft2(u)) up to rounding
+    let bare = (&h * &u0.fft2()).ifft2();
+    let diff = (&bare - &one).iter().map(|z| z.norm()).fold(0.0, f64::max);
+    assert!(diff < 1e-14, "ifft2(h · fft2(u)) differs from asm_prop(u) by {diff:.1e}");
 }
 
 #[test]
@@ -205,6 +210,21 @@ fn sixteen_bit_gray_png_round_trips() {
     assert_eq!(max, 65535.0);
     let expected = Array2::from_shape_vec((4, 4), values.iter().map(|&v| f64::from(v) / max).collect()).unwrap();
     assert_eq!(y, expected);
+}
+
+#[test]
+fn four_bit_gray_png_is_widened() {
+    let dir = TempDir::new("four");
+    let path = dir.path("gray4.png");
+    let mut bytes = Vec::new();
+    let mut encoder = png::Encoder::new(&mut bytes, 2, 2);
+    encoder.set_color(png::ColorType::Grayscale);
+    encoder.set_depth(png::BitDepth::Four);
+    // rows (0, 3) and (15, 5), two pixels a byte
+    encoder.write_header().unwrap().write_image_data(&[0x03, 0xf5]).unwrap();
+    std::fs::write(&path, bytes).unwrap();
+    let y = load_target(&path, 2).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(y, array![[0.0, 3.0 / 15.0], [1.0, 5.0 / 15.0]]);
 }
 
 #[test]

@@ -182,9 +182,10 @@ pub fn transfer_function(dim: usize, distance: f64) -> Array2<Complex64> {
 }
 
 /// The article's `asm_prop`: `ifftshift(ifft2(h · fft2(fftshift(u))))`, one stretch of free
-/// space with the transfer function `h` from [`transfer_function`]. (On an even grid `fftshift`
-/// and `ifftshift` are the same permutation, so the order of the shifts matters only on odd
-/// grids.)
+/// space with the transfer function `h` from [`transfer_function`]. On an even grid the two
+/// shifts cancel (rolling by n/2 multiplies the spectrum by (−1)^k, and rolling back divides it
+/// out again), so this is `ifft2(h · fft2(u))` up to rounding (`tests/onn_setup.rs`); the shifts
+/// are kept to follow the article's arithmetic.
 pub fn propagate(u: &Array2<Complex64>, h: &Array2<Complex64>) -> Array2<Complex64> {
     (h * &u.fftshift().fft2()).ifft2().ifftshift()
 }
