@@ -2,13 +2,13 @@
 //! before training against numpy 2.4 (values printed by `shared/peers/onn_common.py`'s code),
 //! the target loader on the real image and on broken ones, and the intensity frames.
 
-#[path = "../examples/shared/onn_setup.rs"]
-mod onn_setup;
+#[path = "../examples/shared/onn_model.rs"]
+mod onn_model;
 
 use autodiff_runtime::{Complex64, FftExt};
 use image::{GrayAlphaImage, GrayImage, ImageBuffer, ImageFormat, Luma, RgbImage};
 use ndarray::{Array2, array};
-use onn_setup::*;
+use onn_model::*;
 use std::path::{Path, PathBuf};
 
 /// The sum of the bit patterns of `values`, wrapping: numpy's arrays give the same sums only if

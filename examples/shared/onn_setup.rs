@@ -1,7 +1,7 @@
-//! The optical neural network of the article (issue #5): its constants, the target image, the
-//! input wavefront, the angular-spectrum transfer function, a plain (non-differentiable)
-//! forward pass and loss to check them, the article's plate update, and the PNG frames of the
-//! intensity; shared by `examples/` and `tests/onn_setup.rs`.
+//! The optical neural network of the article: its constants, the target image, the input
+//! wavefront, the angular-spectrum transfer function, the article's plate update, and the PNG
+//! frames of the intensity; shared by `examples/` and `tests/` (the differentiable model is
+//! `onn_model.rs`).
 //!
 //! Everything reproduces `shared/peers/onn_common.py` and `onn_autograd.py` exactly. A flat
 //! wavefront of radius [`APERTURE`] on a `DIM × DIM` grid of side [`SIDE`] goes through
@@ -20,7 +20,7 @@
 //!
 //! The grids are numpy's bit for bit: [`linspace`] computes `start + i·step` and ends on `stop`,
 //! `meshgrid(x, x)` puts `x` along the columns (`xx[[i, j]] = x[j]`, `yy[[i, j]] = x[i]`), and
-//! `q` is `(1/λ² − fx[j]²) − fy[i]²` in that order. With these, [`loss`] of flat plates is
+//! `q` is `(1/λ² − fx[j]²) − fy[i]²` in that order. With these, the loss of flat plates is
 //! 0.486204805603448 as in the peers ([`LOSS_INIT`]).
 //!
 //! The examples in these docs are not run by rustdoc (this is not a library);
@@ -179,67 +179,6 @@ pub fn transfer_function(dim: usize, distance: f64) -> Array2<Complex64> {
         Complex64::new(phase.cos(), phase.sin())
     });
     h.fftshift()
-}
-
-/// The article's `asm_prop`: `ifftshift(ifft2(h · fft2(fftshift(u))))`, one stretch of free
-/// space with the transfer function `h` from [`transfer_function`]. On an even grid the two
-/// shifts cancel (rolling by n/2 multiplies the spectrum by (−1)^k, and rolling back divides it
-/// out again), so this is `ifft2(h · fft2(u))` up to rounding (`tests/onn_setup.rs`); the shifts
-/// are kept to follow the article's arithmetic.
-pub fn propagate(u: &Array2<Complex64>, h: &Array2<Complex64>) -> Array2<Complex64> {
-    (h * &u.fftshift().fft2()).ifft2().ifftshift()
-}
-
-/// The field after the plates: `u ← propagate(u · plate, h)` for each plate in turn, starting
-/// from `wavefront`.
-///
-/// # Panics
-/// If a plate or `h` has another shape than `wavefront`.
-pub fn forward(
-    wavefront: &Array2<Complex64>,
-    plates: &[Array2<Complex64>],
-    h: &Array2<Complex64>,
-) -> Array2<Complex64> {
-    plates.iter().fold(wavefront.clone(), |u, plate| propagate(&(&u * plate), h))
-}
-
-/// The intensity `|u|²`, as numpy's `abs(u)**2` computes it (`hypot(re, im)` squared).
-pub fn intensity(u: &Array2<Complex64>) -> Array2<f64> {
-    u.mapv(|z| {
-        let a = z.norm();
-        a * a
-    })
-}
-
-/// `mean((img − y)² + |img − y|)`, the article's loss of an intensity `img` against the target `y`.
-///
-/// # Panics
-/// If the shapes differ.
-pub fn image_loss(img: &Array2<f64>, target: &Array2<f64>) -> f64 {
-    assert_eq!(img.dim(), target.dim(), "image_loss: the intensity and the target differ in shape");
-    let mut sum = 0.0;
-    Zip::from(img).and(target).for_each(|&i, &y| {
-        let e = i - y;
-        sum += e * e + e.abs();
-    });
-    sum / img.len() as f64
-}
-
-/// The article's `get_loss`: [`image_loss`] of the intensity after [`forward`].
-///
-/// ```ignore
-/// let (u0, y) = (wavefront(DIM), load_target(SMILEY_PNG, DIM)?);
-/// let h = transfer_function(DIM, DIST);
-/// let l = loss(&u0, &y, &flat_plates(N_PLATES, DIM), &h);
-/// assert!((l - LOSS_INIT).abs() < 1e-12 * LOSS_INIT);
-/// ```
-pub fn loss(
-    wavefront: &Array2<Complex64>,
-    target: &Array2<f64>,
-    plates: &[Array2<Complex64>],
-    h: &Array2<Complex64>,
-) -> f64 {
-    image_loss(&intensity(&forward(wavefront, plates, h)), target)
 }
 
 /// `n` plates of `dim × dim`, all `exp(i·0) = 1`: the article's starting point.

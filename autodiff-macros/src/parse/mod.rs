@@ -1106,9 +1106,11 @@ impl Lower<'_> {
             .iter()
             .zip(&args)
             .map(|(a, op)| {
-                // A borrowed parameter passed on as it is stays a borrow.
+                // A borrowed parameter passed on as it is stays a borrow, active or constant.
                 let deref = matches!(op, Operand::Var(v) if self.vars[v.0].deref) && matches!(strip(a), Expr::Path(_));
-                deref || matches!(a, Expr::Reference(r) if r.mutability.is_none())
+                let const_ref = matches!(op, Operand::Const(_))
+                    && matches!(strip(a), Expr::Path(p) if p.path.get_ident().is_some_and(|i| self.ref_params.contains(&i.to_string())));
+                deref || const_ref || matches!(a, Expr::Reference(r) if r.mutability.is_none())
             })
             .collect();
         self.stmts.push(Stmt::Call(Call { dst, path: p.path.clone(), args, arg_spans, arg_refs, span: call.span() }));
