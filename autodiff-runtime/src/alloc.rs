@@ -26,8 +26,9 @@ use core::alloc::{GlobalAlloc, Layout};
 use core::sync::atomic::{AtomicBool, Ordering};
 use std::alloc::System;
 
-/// How many free blocks the cache remembers.
-const SLOTS: usize = 64;
+/// How many free blocks the cache remembers: enough for the records of a long chain of array
+/// rules (the optical network keeps about ten arrays per plate for its reverse sweep).
+const SLOTS: usize = 1024;
 
 /// A free block: its address and layout (`size == 0` marks an empty slot).
 #[derive(Clone, Copy)]

@@ -20,7 +20,7 @@
 //!   gradient of `y` in the convention, and `z̄ += ȳ·c`, `ẏ = Re(c·ż)`.
 //! * `conj` ([`Conj`]): `z̄ += conj(ȳ)`, `ẏ = conj(ż)`.
 
-use crate::array::PARALLEL_THRESHOLD_COSTLY;
+use crate::array::{PARALLEL_THRESHOLD, PARALLEL_THRESHOLD_COSTLY};
 use crate::{Partial, Real};
 use core::marker::PhantomData;
 use ndarray::{Array, ArrayBase, Data, Dimension, Zip};
@@ -78,17 +78,23 @@ impl<T: Real> ComplexOperand for Complex<T> {
 /// Runs a `Zip` through `$f`, collecting into a new array, on rayon above
 /// [`PARALLEL_THRESHOLD_COSTLY`] elements (complex kernels cost a few real ones each).
 macro_rules! collect {
-    ($zip:expr, $f:expr) => {{
+    ($zip:expr, $f:expr) => {
+        collect!(PARALLEL_THRESHOLD_COSTLY; $zip, $f)
+    };
+    ($threshold:expr; $zip:expr, $f:expr) => {{
         let zip = $zip;
-        if zip.size() >= PARALLEL_THRESHOLD_COSTLY { zip.par_map_collect($f) } else { zip.map_collect($f) }
+        if zip.size() >= $threshold { zip.par_map_collect($f) } else { zip.map_collect($f) }
     }};
 }
 
 /// Runs a `Zip` through `$f`, on rayon above [`PARALLEL_THRESHOLD_COSTLY`] elements.
 macro_rules! for_each {
-    ($zip:expr, $f:expr) => {{
+    ($zip:expr, $f:expr) => {
+        for_each!(PARALLEL_THRESHOLD_COSTLY; $zip, $f)
+    };
+    ($threshold:expr; $zip:expr, $f:expr) => {{
         let zip = $zip;
-        if zip.size() >= PARALLEL_THRESHOLD_COSTLY { zip.par_for_each($f) } else { zip.for_each($f) }
+        if zip.size() >= $threshold { zip.par_for_each($f) } else { zip.for_each($f) }
     }};
 }
 
@@ -283,7 +289,11 @@ where
         );
         let dim = self.raw_dim();
         let (mut y, mut da, mut db) = (Array::uninit(dim.clone()), Array::uninit(dim.clone()), Array::uninit(dim));
-        for_each!(Zip::from(&mut y).and(&mut da).and(&mut db).and(self).and(b), |y, da, db, &a: &A, &b: &B| {
+        // Arithmetic is memory-bound: rayon pays only for large arrays; powers and polar forms
+        // call transcendental functions per element.
+        let threshold =
+            if matches!(op, "powf" | "from_polar") { PARALLEL_THRESHOLD_COSTLY } else { PARALLEL_THRESHOLD };
+        for_each!(threshold; Zip::from(&mut y).and(&mut da).and(&mut db).and(self).and(b), |y, da, db, &a: &A, &b: &B| {
             let (v, (p, q)) = f(a.to_complex(), b.to_complex());
             y.write(v);
             da.write(p);
@@ -342,12 +352,12 @@ impl<E: ComplexOperand, D: Dimension> Partial<Array<Complex<E::Real>, D>> for Ho
     #[track_caller]
     fn pull(&self, y_bar: &Array<Complex<E::Real>, D>) -> Array<E, D> {
         check("the cotangent", self.d.shape(), y_bar.shape());
-        collect!(Zip::from(y_bar).and(&self.d), |&y, &d| E::from_cotangent(y * d))
+        collect!(PARALLEL_THRESHOLD; Zip::from(y_bar).and(&self.d), |&y, &d| E::from_cotangent(y * d))
     }
     #[track_caller]
     fn push(&self, x_dot: &Array<E, D>) -> Array<Complex<E::Real>, D> {
         check("the tangent", self.d.shape(), x_dot.shape());
-        collect!(Zip::from(x_dot).and(&self.d), |&x: &E, &d| d * x.to_complex())
+        collect!(PARALLEL_THRESHOLD; Zip::from(x_dot).and(&self.d), |&x: &E, &d| d * x.to_complex())
     }
 }
 
@@ -399,12 +409,12 @@ impl<E: ComplexOperand, D: Dimension> Partial<Array<E::Real, D>> for RealOut<E, 
     #[track_caller]
     fn pull(&self, y_bar: &Array<E::Real, D>) -> Array<E, D> {
         check("the cotangent", self.c.shape(), y_bar.shape());
-        collect!(Zip::from(y_bar).and(&self.c), |&y, &c: &Complex<E::Real>| E::from_cotangent(c.scale(y)))
+        collect!(PARALLEL_THRESHOLD; Zip::from(y_bar).and(&self.c), |&y, &c: &Complex<E::Real>| E::from_cotangent(c.scale(y)))
     }
     #[track_caller]
     fn push(&self, x_dot: &Array<E, D>) -> Array<E::Real, D> {
         check("the tangent", self.c.shape(), x_dot.shape());
-        collect!(Zip::from(x_dot).and(&self.c), |&x: &E, &c| (c * x.to_complex()).re)
+        collect!(PARALLEL_THRESHOLD; Zip::from(x_dot).and(&self.c), |&x: &E, &c| (c * x.to_complex()).re)
     }
 }
 
@@ -447,10 +457,10 @@ impl<E: ComplexOperand> Partial<Complex<E::Real>> for Conj<E, Complex<E::Real>> 
 impl<E: ComplexOperand, D: Dimension> Partial<Array<Complex<E::Real>, D>> for Conj<E, Array<Complex<E::Real>, D>> {
     type X = Array<E, D>;
     fn pull(&self, y_bar: &Array<Complex<E::Real>, D>) -> Array<E, D> {
-        collect!(Zip::from(y_bar), |&y: &Complex<E::Real>| E::from_cotangent(y.conj()))
+        collect!(PARALLEL_THRESHOLD; Zip::from(y_bar), |&y: &Complex<E::Real>| E::from_cotangent(y.conj()))
     }
     fn push(&self, x_dot: &Array<E, D>) -> Array<Complex<E::Real>, D> {
-        collect!(Zip::from(x_dot), |&x: &E| x.to_complex().conj())
+        collect!(PARALLEL_THRESHOLD; Zip::from(x_dot), |&x: &E| x.to_complex().conj())
     }
 }
 

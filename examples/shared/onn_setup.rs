@@ -33,6 +33,7 @@ use autodiff_runtime::{Complex64, FftExt};
 use image::codecs::png::PngDecoder;
 use image::{ColorType, DynamicImage, GrayImage, ImageDecoder, ImageFormat};
 use ndarray::{Array1, Array2, Zip};
+use rayon::prelude::*;
 use std::f64::consts::PI;
 use std::path::{Path, PathBuf};
 
@@ -195,12 +196,20 @@ pub fn flat_plates(n: usize, dim: usize) -> Vec<Array2<Complex64>> {
 /// If the numbers of plates and gradients, or their shapes, differ.
 pub fn descend(plates: &mut [Array2<Complex64>], grads: &[Array2<Complex64>], lr: f64) {
     assert_eq!(plates.len(), grads.len(), "descend: {} plates but {} gradients", plates.len(), grads.len());
-    for (plate, g) in plates.iter_mut().zip(grads) {
-        Zip::from(plate).and(g).for_each(|p, g| {
+    // exp(−i·angle(g)) = conj(g)/|g|: numpy's direction to within an ulp or two, without its
+    // three transcendental calls per element (a tenth of the time); an exactly zero g keeps
+    // numpy's arithmetic (atan2 of signed zeros), which sets the direction there.
+    let step = |p: &mut Complex64, g: &Complex64| {
+        // √(re² + im²) rather than `hypot`: the gradients are far from overflow and underflow.
+        let r = g.norm_sqr().sqrt();
+        *p -= if r > 0.0 {
+            Complex64::new(lr * (g.re / r), -(lr * (g.im / r)))
+        } else {
             let a = g.arg();
-            *p -= Complex64::new(lr * a.cos(), -(lr * a.sin()));
-        });
-    }
+            Complex64::new(lr * a.cos(), -(lr * a.sin()))
+        };
+    };
+    plates.par_iter_mut().zip(grads).for_each(|(plate, g)| Zip::from(plate).and(g).for_each(step));
 }
 
 /// Writes an intensity frame as an 8-bit grayscale PNG, normalised by its maximum
