@@ -109,6 +109,8 @@ fn complex_array_methods_are_the_scalar_ones() {
 
 /// The optical network's loss: light through phase plates, each followed by angular-spectrum
 /// propagation.
+// `#[differentiable]` loops over indices: iterators of active values are not supported.
+#[allow(clippy::needless_range_loop)]
 #[differentiable(wrt(plates))]
 fn network_loss(plates: &[Array2<Complex64>], u0: &Array2<Complex64>, h: &Array2<Complex64>, y: &Array2<f64>) -> f64 {
     let mut u = u0.clone();

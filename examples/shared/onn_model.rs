@@ -35,6 +35,8 @@ pub fn propagate(u: &Array2<Complex64>, h: &Array2<Complex64>) -> Array2<Complex
 ///
 /// # Panics
 /// If a plate or `h` has another shape than `wavefront`.
+// `#[differentiable]` loops over indices: iterators of active values are not supported.
+#[allow(clippy::needless_range_loop)]
 #[differentiable(wrt(plates))]
 pub fn forward(
     wavefront: &Array2<Complex64>,
