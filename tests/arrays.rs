@@ -395,3 +395,19 @@ fn slice_and_two_dimensional_element_updates() {
     let (_, d) = patched::jvp(&a, &v, c, a.clone(), Array1::zeros(3), 0.0);
     assert!((d - (&ga * &a).sum()).abs() < 1e-9);
 }
+
+// Found by the random-program test (tests/random_programs.rs): an element read, which the
+// generated code holds by reference, compared in a condition and cast to an integer.
+#[differentiable]
+fn element_in_condition(a: &Array1<f64>, x: f64) -> f64 {
+    let k = a[1] as usize;
+    if x > a[0] { x * a[1] + k as f64 } else { x * 2.0 }
+}
+
+#[test]
+fn element_reads_in_conditions_and_casts() {
+    let a = array![0.5, 2.5];
+    assert_eq!(element_in_condition::grad(&a, 1.0), (array![0.0, 1.0], 2.5));
+    assert_eq!(element_in_condition::grad(&a, 0.0), (array![0.0, 0.0], 2.0));
+    assert_eq!(element_in_condition::value_and_grad(&a, 1.0).0, 4.5);
+}
