@@ -226,7 +226,9 @@ impl Lower<'_> {
                 self.used.remove(&old);
                 let fresh = self.fresh(&name.to_string());
                 let info = self.vars.pop().expect("fresh value");
-                self.vars[v.0] = info;
+                // A value held by reference (an element read `x[i]`) stays read through it.
+                let deref = self.vars[v.0].deref;
+                self.vars[v.0] = VarInfo { deref, ..info };
                 debug_assert!(fresh.0 == self.vars.len());
             }
         }
