@@ -56,7 +56,8 @@ fn generate(count: usize, seed: u64) -> Vec<(Function, u64)> {
         if k % BATCH == 0 {
             callees.clear();
         }
-        let mut rng = Rng(seed.wrapping_mul(0x2545_f491_4f6c_dd1d) ^ (k as u64 + 1).wrapping_mul(0x9e37_79b9_7f4a_7c15));
+        let mut rng =
+            Rng(seed.wrapping_mul(0x2545_f491_4f6c_dd1d) ^ (k as u64 + 1).wrapping_mul(0x9e37_79b9_7f4a_7c15));
         let r = rng.below(100);
         let (kind, order2) = match r {
             0..=3 => (Kind::Scalar, true),
@@ -145,7 +146,8 @@ fn random_programs_match_finite_differences_and_forward_mode() {
                 compile_errors.push((name.clone(), errors.clone()));
             }
             // Their callers go too (unchecked).
-            let mut gone: Vec<usize> = all.iter().enumerate().filter(|(_, (f, _))| bad.contains(&f.name)).map(|(i, _)| i).collect();
+            let mut gone: Vec<usize> =
+                all.iter().enumerate().filter(|(_, (f, _))| bad.contains(&f.name)).map(|(i, _)| i).collect();
             for (i, (f, _)) in all.iter().enumerate() {
                 if f.callees.iter().any(|c| gone.contains(c)) {
                     gone.push(i);
@@ -209,5 +211,10 @@ fn random_programs_match_finite_differences_and_forward_mode() {
         }
         failures.push(text);
     }
-    assert!(failures.is_empty(), "{} of {count} random programs fail (seed {seed}):\n\n{}", failures.len(), failures.join("\n\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {count} random programs fail (seed {seed}):\n\n{}",
+        failures.len(),
+        failures.join("\n\n")
+    );
 }

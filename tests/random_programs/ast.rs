@@ -26,9 +26,17 @@ impl Ty {
 #[derive(Clone, Debug)]
 pub enum Expr {
     /// A variable (or a tuple field `t.0`); `by_ref` for parameters of type `&Array..`.
-    Var { name: String, ty: Ty, by_ref: bool },
+    Var {
+        name: String,
+        ty: Ty,
+        by_ref: bool,
+    },
     Lit(f64),
-    Form { form: String, args: Vec<Expr>, ty: Ty },
+    Form {
+        form: String,
+        args: Vec<Expr>,
+        ty: Ty,
+    },
 }
 
 impl Expr {
@@ -171,20 +179,40 @@ impl Cond {
 
 #[derive(Clone, Debug)]
 pub enum Stmt {
-    Let { name: String, mutable: bool, init: Expr },
+    Let {
+        name: String,
+        mutable: bool,
+        init: Expr,
+    },
     /// `let (a, b) = init;`
-    LetPair { names: [String; 2], init: Expr },
+    LetPair {
+        names: [String; 2],
+        init: Expr,
+    },
     /// `name op value;` with `op` one of `=`, `+=`, `-=`, `*=`, `/=`.
-    Assign { name: String, op: &'static str, value: Expr },
+    Assign {
+        name: String,
+        op: &'static str,
+        value: Expr,
+    },
     /// `a[k] = value;` on an array.
-    SetElem { name: String, index: String, value: Expr },
+    SetElem {
+        name: String,
+        index: String,
+        value: Expr,
+    },
     /// `(a, b) = (b, a);`
     Swap([String; 2]),
     /// `if c { .. } else if c { .. } else { .. }`: arms with conditions, then maybe a last one.
-    If { arms: Vec<(Option<Cond>, Vec<Stmt>)> },
+    If {
+        arms: Vec<(Option<Cond>, Vec<Stmt>)>,
+    },
     /// A `for` (head `for i in 0..n`), a `while` (counter `i` below `bound`) or a `loop`
     /// (counter `i`, `break` once it passes `bound`).
-    Loop { kind: LoopKind, body: Vec<Stmt> },
+    Loop {
+        kind: LoopKind,
+        body: Vec<Stmt>,
+    },
     Return(Expr),
     Break,
     Continue,
@@ -218,7 +246,9 @@ impl Stmt {
             Stmt::Let { name, mutable, init } => {
                 line(out, &format!("let {}{name} = {};", if *mutable { "mut " } else { "" }, init.print_value()))
             }
-            Stmt::LetPair { names, init } => line(out, &format!("let ({}, {}) = {};", names[0], names[1], init.print())),
+            Stmt::LetPair { names, init } => {
+                line(out, &format!("let ({}, {}) = {};", names[0], names[1], init.print()))
+            }
             Stmt::Assign { name, op, value } => {
                 // `a += &b` on arrays: the right-hand side by reference.
                 let rhs = if value.ty().is_array() && *op != "=" { value.print_ref() } else { value.print_value() };

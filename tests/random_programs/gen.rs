@@ -345,7 +345,8 @@ impl Gen<'_> {
                         (Expr::form(f, vec![x.0], ty), body.1)
                     } else {
                         let (f, lim, bound) = ARRAY_UNARY[self.rng.below(ARRAY_UNARY.len())];
-                        let x = if f.matches("@0").count() > 1 { self.array_leaf(ty) } else { self.array_expr(ty, d - 1) };
+                        let x =
+                            if f.matches("@0").count() > 1 { self.array_leaf(ty) } else { self.array_expr(ty, d - 1) };
                         let x = self.squash(x, lim);
                         (Expr::form(f, vec![x.0], ty), bound(x.1))
                     }
@@ -414,7 +415,10 @@ impl Gen<'_> {
             2 => (format!("{a} - {b}"), false),
             3 | 4 => (format!("{a} * {b}"), false),
             5 => (format!("{a} / (1.0 + {b} * {b})"), true),
-            _ => (format!("{a} / {}", if tb == Ty::S { "$1.cosh()".into() } else { "$1.mapv(f64::cosh)".to_string() }), true),
+            _ => (
+                format!("{a} / {}", if tb == Ty::S { "$1.cosh()".into() } else { "$1.mapv(f64::cosh)".to_string() }),
+                true,
+            ),
         };
         let x = operand(self, ta, false);
         let y = operand(self, tb, f.matches(&b).count() > 1);
@@ -547,7 +551,11 @@ impl Gen<'_> {
     fn assign(&mut self) -> Vec<Stmt> {
         let targets = self.visible(|v| v.mutable);
         if targets.is_empty() {
-            return vec![if self.array && self.rng.chance(0.5) { self.let_array(Some(true)) } else { self.let_stmt(Some(true)) }];
+            return vec![if self.array && self.rng.chance(0.5) {
+                self.let_array(Some(true))
+            } else {
+                self.let_stmt(Some(true))
+            }];
         }
         let i = targets[self.rng.recent(targets.len())];
         let (name, ty, m) = (self.vars[i].name.clone(), self.vars[i].ty, self.vars[i].m);

@@ -62,7 +62,9 @@ pub fn write_workspace(crates: &[Crate]) {
     let dep = format!("autodiff-runtime = {{ path = {:?} }}", runtime.display().to_string());
     write(
         &root.join("rp_check/Cargo.toml"),
-        &format!("[package]\nname = \"rp_check\"\nversion = \"0.0.0\"\nedition = \"2024\"\npublish = false\n\n[dependencies]\n{dep}\n"),
+        &format!(
+            "[package]\nname = \"rp_check\"\nversion = \"0.0.0\"\nedition = \"2024\"\npublish = false\n\n[dependencies]\n{dep}\n"
+        ),
     );
     write(&root.join("rp_check/src/lib.rs"), include_str!("check.rs"));
     for c in crates {

@@ -61,11 +61,9 @@ fn block_variants(b: &[Stmt], params: &[Expr]) -> Vec<Vec<Stmt>> {
             Stmt::Assign { name, op, value } => {
                 out.extend(exprs(value, &|e| Stmt::Assign { name: name.clone(), op, value: e }))
             }
-            Stmt::SetElem { name, index, value } => out.extend(exprs(value, &|e| Stmt::SetElem {
-                name: name.clone(),
-                index: index.clone(),
-                value: e,
-            })),
+            Stmt::SetElem { name, index, value } => {
+                out.extend(exprs(value, &|e| Stmt::SetElem { name: name.clone(), index: index.clone(), value: e }))
+            }
             Stmt::Return(e) => out.extend(exprs(e, &Stmt::Return)),
             Stmt::If { arms } => {
                 for (k, (cond, body)) in arms.iter().enumerate() {
