@@ -395,3 +395,41 @@ fn slice_and_two_dimensional_element_updates() {
     let (_, d) = patched::jvp(&a, &v, c, a.clone(), Array1::zeros(3), 0.0);
     assert!((d - (&ga * &a).sum()).abs() < 1e-9);
 }
+
+// Found by the random-program test (tests/random_programs.rs): an element read, which the
+// generated code holds by reference, compared in a condition and cast to an integer.
+#[differentiable]
+fn element_in_condition(a: &Array1<f64>, x: f64) -> f64 {
+    let k = a[1] as usize;
+    if x > a[0] { x * a[1] + k as f64 } else { x * 2.0 }
+}
+
+#[test]
+fn element_reads_in_conditions_and_casts() {
+    let a = array![0.5, 2.5];
+    assert_eq!(element_in_condition::grad(&a, 1.0), (array![0.0, 1.0], 2.5));
+    assert_eq!(element_in_condition::grad(&a, 0.0), (array![0.0, 0.0], 2.0));
+    assert_eq!(element_in_condition::value_and_grad(&a, 1.0).0, 4.5);
+}
+
+// Found by the random-program test: an element read bound to a `let mut` (or assigned in a
+// branch) and then updated kept its name but lost being read by reference.
+#[differentiable]
+fn element_then_updated(a: &Array1<f64>, x: f64) -> f64 {
+    let mut v = a[0];
+    v -= x;
+    let mut w = x * 2.0;
+    if x > 0.0 {
+        w = a[1];
+    }
+    v * x + w
+}
+
+#[test]
+fn element_reads_assigned_to_mutable_locals() {
+    let a = array![0.5, 2.5];
+    // (a₀ − x)·x + a₁ for x > 0, (a₀ − x)·x + 2x otherwise.
+    assert_eq!(element_then_updated::grad(&a, 1.5), (array![1.5, 1.0], -2.5));
+    assert_eq!(element_then_updated::grad(&a, -1.0), (array![-1.0, 0.0], 4.5));
+    assert_eq!(element_then_updated::jvp(&a, 1.5, array![1.0, 1.0], 1.0).1, 0.0);
+}

@@ -409,8 +409,16 @@ fn tuple_after_loop_with_break(x: f64, n: usize) -> f64 {
     q.0 + q.1 * s
 }
 
+/// A `&f64` parameter compared and cast (the comparison reads through the reference).
+#[differentiable]
+fn reference_in_condition(x: &f64) -> f64 {
+    if *x > 0.0 { *x * 2.0 } else { *x * (*x as i32) as f64 }
+}
+
 #[test]
 fn regressions_from_random_programs() {
+    assert_eq!(reference_in_condition::value_and_grad(&1.5), (3.0, 2.0));
+    assert_eq!(reference_in_condition::value_and_grad(&-1.5), (1.5, -1.0));
     assert_eq!(constant_then_compound(1.5), 5.25);
     assert_eq!(constant_then_compound::value_and_grad(1.5), (5.25, 5.0));
     assert_eq!(early_constant_return::value_and_grad(1.0), (2.0, 0.0));

@@ -231,7 +231,9 @@ impl Lower<'_> {
                 self.used.remove(&old);
                 let fresh = self.fresh(&name.to_string());
                 let info = self.vars.pop().expect("fresh value");
-                self.vars[v.0] = info;
+                // A value held by reference (an element read `x[i]`) stays read through it.
+                let deref = self.vars[v.0].deref;
+                self.vars[v.0] = VarInfo { deref, ..info };
                 debug_assert!(fresh.0 == self.vars.len());
             }
         }
@@ -1305,8 +1307,15 @@ fn const_tokens(e: &Expr) -> TokenStream {
     }
 }
 
+/// The primal tokens of an operand read by a constant expression (a comparison, a cast, the
+/// receiver of a method without a rule): a reference (a `&f64` parameter, an element read
+/// `x[i]`) is read through, as `transform::operand` does.
 pub fn operand_tokens_of(vars: &[VarInfo], op: &Operand) -> TokenStream {
     match op {
+        Operand::Var(v) if vars[v.0].deref => {
+            let x = &vars[v.0].ident;
+            quote!((*#x))
+        }
         Operand::Var(v) => vars[v.0].ident.to_token_stream(),
         Operand::Const(t) => t.clone(),
     }
