@@ -433,3 +433,32 @@ fn element_reads_assigned_to_mutable_locals() {
     assert_eq!(element_then_updated::grad(&a, -1.0), (array![-1.0, 0.0], 4.5));
     assert_eq!(element_then_updated::jvp(&a, 1.5, array![1.0, 1.0], 1.0).1, 0.0);
 }
+
+/// An array from outside a branch (a borrowed parameter, or a local read again after the
+/// branch) as an arm's value: it leaves the arm through a copy.
+#[differentiable]
+fn branch_passes_an_outer_array(m: &Array2<f64>, a: Array1<f64>, x: f64) -> f64 {
+    let a1 = if a.sum() > x { m * x.cosh() } else { m.clone() };
+    let b = a.clone();
+    let c = if x > 0.0 { a * x } else { b.clone() };
+    a1.sum() * c.sum() + b.sum()
+}
+
+#[test]
+fn outer_arrays_leave_branches_by_copy() {
+    let m = array![[1.0, -2.0], [0.5, 3.0]];
+    let a = array![0.3, -0.7];
+    for x in [-0.5, 0.2, 2.0] {
+        let (gm, ga, gx) = branch_passes_an_outer_array::grad(&m, a.clone(), x);
+        close(&gm, &fd(|m| branch_passes_an_outer_array(m, a.clone(), x), &m), 1e-6);
+        close(&ga, &fd(|a| branch_passes_an_outer_array(&m, a.clone(), x), &a), 1e-6);
+        let h = 1e-6;
+        let fx = (branch_passes_an_outer_array(&m, a.clone(), x + h)
+            - branch_passes_an_outer_array(&m, a.clone(), x - h))
+            / (2.0 * h);
+        assert!((gx - fx).abs() < 1e-6 * (1.0 + fx.abs()), "{gx} vs {fx}");
+        let (_, t) = branch_passes_an_outer_array::jvp(&m, a.clone(), x, m.clone(), a.clone(), 1.0);
+        let want = (&gm * &m).sum() + (&ga * &a).sum() + gx;
+        assert!((t - want).abs() < 1e-10 * (1.0 + want.abs()), "{t} vs {want}");
+    }
+}

@@ -250,9 +250,16 @@ impl Stmt {
                 line(out, &format!("let ({}, {}) = {};", names[0], names[1], init.print()))
             }
             Stmt::Assign { name, op, value } => {
-                // `a += &b` on arrays: the right-hand side by reference.
-                let rhs = if value.ty().is_array() && *op != "=" { value.print_ref() } else { value.print_value() };
-                line(out, &format!("{name} {op} {rhs};"))
+                // `a += &b` on arrays: the right-hand side by reference. Rust rejects `a -= &(a + 1.0)`
+                // (the right-hand side borrows `a` while `-=` borrows it mutably), so an update that
+                // reads its own target is spelled out: `a = &a - &(a + 1.0)`.
+                if value.ty().is_array() && *op != "=" && mentions(&value.print(), name) {
+                    let bin = &op[..1];
+                    line(out, &format!("{name} = &{name} {bin} {};", value.print_ref()))
+                } else {
+                    let rhs = if value.ty().is_array() && *op != "=" { value.print_ref() } else { value.print_value() };
+                    line(out, &format!("{name} {op} {rhs};"))
+                }
             }
             Stmt::SetElem { name, index, value } => line(out, &format!("{name}[{index}] = {};", value.print())),
             Stmt::Swap([a, b]) => line(out, &format!("({a}, {b}) = ({b}, {a});")),
@@ -382,4 +389,14 @@ impl Function {
     pub fn is_array(&self) -> bool {
         self.params.iter().any(|(_, p)| matches!(p, Param::Array { .. }))
     }
+}
+
+/// Whether `code` reads the variable `name` (as a whole identifier).
+fn mentions(code: &str, name: &str) -> bool {
+    code.match_indices(name).any(|(i, _)| {
+        let before = code[..i].chars().next_back();
+        let after = code[i + name.len()..].chars().next();
+        let ident = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '_');
+        !ident(before) && !ident(after)
+    })
 }

@@ -112,8 +112,14 @@ impl Fwd<'_> {
             .enumerate()
             .map(|(k, arm)| {
                 let body = self.block(&arm.block, false);
-                let mut vals: Vec<TokenStream> =
-                    arm.values.iter().map(|v| super::seeded(f, v, operand(f, v))).collect();
+                // An array from outside the arm (or a borrowed parameter) leaves through a copy:
+                // it may still be read after the branch.
+                let inside = control::defined(&arm.block);
+                let mut vals: Vec<TokenStream> = arm
+                    .values
+                    .iter()
+                    .map(|v| super::seeded(f, v, super::carried(f, v, operand(f, v), &inside)))
+                    .collect();
                 vals.extend(arm.result.clone());
                 if tagged {
                     vals.push(quote!(#k));

@@ -100,8 +100,10 @@ fn branch(f: &Function, br: &Branch) -> TokenStream {
             // zero tangent borrows the value).
             let names: Vec<Ident> =
                 (0..arm.values.len()).map(|k| format_ident!("__arm_dot{}", k, span = Span::mixed_site())).collect();
-            let tangents = arm.values.iter().map(|v| operand_tangent(f, v));
-            let mut vals: Vec<TokenStream> = arm.values.iter().map(|v| operand(f, v)).collect();
+            let inside = super::control::defined(&arm.block);
+            let tangents = arm.values.iter().map(|v| super::carried(f, v, operand_tangent(f, v), &inside));
+            let mut vals: Vec<TokenStream> =
+                arm.values.iter().map(|v| super::carried(f, v, operand(f, v), &inside)).collect();
             vals.extend(names.iter().map(ToTokens::to_token_stream));
             vals.extend(arm.result.clone());
             if vals.is_empty() { quote!({ #body }) } else { quote!({ #body #(let #names = #tangents;)* (#(#vals,)*) }) }
