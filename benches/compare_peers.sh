@@ -4,7 +4,7 @@
 #
 #   ../shared/peers/setup.sh                  # once: the peers' virtual environment
 #   bash benches/compare_peers.sh             # every workload, ~10 minutes
-#   bash benches/compare_peers.sh pendulum    # or one: pendulum | mlp | sinc
+#   bash benches/compare_peers.sh pendulum    # or one: pendulum | mlp | sinc | onn
 #
 # Run nothing else CPU-heavy meanwhile. Peer results land in $PEERS_RESULTS (./peer-results).
 set -euo pipefail
@@ -122,5 +122,45 @@ for name, label in [("pendulum", "pendulum, N = 100,000 (scalar loop)"), ("rosen
     g = [v for k, v in hv.items() if k.startswith(name + "_grad")][0]
     h = [v for k, v in hv.items() if k.startswith(name + "_hvp")][0]
     print(f"| {label} | {g*1e3:.3f} ms | {h*1e3:.3f} ms | {h/g:.2f} |")
+PY
+fi
+
+if [[ $what == all || $what == onn ]]; then
+  cargo bench --bench onn -- --warm-up-time 2 --measurement-time 10 "/128" >/dev/null
+  RAYON_NUM_THREADS=1 cargo bench --bench onn -- --warm-up-time 2 --measurement-time 10 "value_and_grad/512" --save-baseline one-thread >/dev/null
+  RAYON_NUM_THREADS=2 cargo bench --bench onn -- --warm-up-time 2 --measurement-time 10 "value_and_grad/512" --save-baseline two-threads >/dev/null
+  cargo build --release --example optical_network >/dev/null 2>&1
+  /usr/bin/time -f '%M' -o "$PEERS_RESULTS/rust_onn_rss_kb.txt" \
+    target/release/examples/optical_network --no-plot --frames-every 0 >"$PEERS_RESULTS/rust_onn.txt"
+  run onn_jax.py
+  run onn_torch.py
+  run onn_autograd.py
+  python3 - "$PEERS_RESULTS" <<'PY'
+import json, os, re, sys
+res = sys.argv[1]
+def crit(path, which="new"):
+    with open(f"target/criterion/{path}/{which}/estimates.json") as f:
+        return json.load(f)["median"]["point_estimate"] / 1e9
+def peer(name):
+    with open(os.path.join(res, name + ".json")) as f:
+        return json.load(f)
+out = open(os.path.join(res, "rust_onn.txt")).read()
+step = float(re.search(r"median step \(gradient, update, loss\): ([0-9.]+) ms", out).group(1)) / 1e3
+losses = {int(k): float(v) for k, v in re.findall(r"loss after step +(\d+): ([0-9.]+)", out)}
+rss = int(open(os.path.join(res, "rust_onn_rss_kb.txt")).read().split()[-1]) / 1024
+fwd, vag, bstep = crit("onn/loss/128"), crit("onn/value_and_grad/128"), crit("onn/train_step/128")
+one, two = crit("onn/value_and_grad/512", "one-thread"), crit("onn/value_and_grad/512", "two-threads")
+rows = [("this library", step, rss, losses)]
+for name, label in [("onn_jax", "JAX (jit)"), ("onn_torch", "PyTorch"), ("onn_autograd", "autograd")]:
+    p = peer(name)
+    rows.append((label + (f" (+{p['compile_s']:.1f} s compile)" if p.get("compile_s") else ""), p["median_step_s"], p["peak_rss_mb"],
+                 {int(k): v for k, v in p["loss_at_step"].items()}))
+print("| W3 optical network, dim 128, 32 plates, 128 steps | median step | peak RSS | loss after steps 0, 1, 10, 127 |")
+print("|---|---|---|---|")
+for label, t, r, l in rows:
+    print(f"| {label} | {t*1e3:.1f} ms | {r:.0f} MB | {l[0]:.15f}, {l[1]:.15f}, {l[10]:.15f}, {l[127]:.15f} |")
+print(f"\nspeed-up over JAX: {rows[1][1]/step:.2f}x")
+print(f"criterion, dim 128: loss (forward through 32 plates) {fwd*1e3:.2f} ms, value_and_grad {vag*1e3:.2f} ms ({vag/fwd:.2f}x the forward), training step {bstep*1e3:.2f} ms")
+print(f"dim 512, value_and_grad: {one*1e3:.1f} ms on 1 thread, {two*1e3:.1f} ms on 2 threads (speed-up {one/two:.2f}x)")
 PY
 fi

@@ -145,3 +145,22 @@ fn gradients_through_a_loop_of_plates() {
         assert_close(g[k][[i, j]], fd_complex(f, plates[k][[i, j]]), 1e-6, &format!("plate {k} ({i}, {j})"));
     }
 }
+
+#[differentiable]
+fn holomorphic(z: Complex64) -> Complex64 {
+    z * z.exp() + z.sqrt() / (z + 2.0)
+}
+
+#[test]
+fn holomorphic_functions_pull_back_their_derivative() {
+    // With ȳ = 1, the cotangent of a holomorphic f is f′(z) (the convention's z̄ = ∂L/∂x − i ∂L/∂y
+    // for L = Re f), and forward mode pushes ż to f′(z)·ż.
+    let z = Complex64::new(0.4, -1.3);
+    let one = Complex64::new(1.0, 0.0);
+    let d = (one + z) * z.exp() + (one / (z.sqrt() * 2.0) * (z + 2.0) - z.sqrt()) / ((z + 2.0) * (z + 2.0));
+    let (_, g) = holomorphic::vjp(z, one);
+    assert_close(g, d, 1e-13, "vjp");
+    let dz = Complex64::new(0.3, 0.8);
+    assert_close(holomorphic::jvp(z, dz).1, d * dz, 1e-13, "jvp");
+    assert_close(g, fd_complex(|z| holomorphic(z).re, z), 1e-7, "differences of Re f");
+}

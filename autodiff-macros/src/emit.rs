@@ -73,14 +73,16 @@ impl Signature {
     }
 }
 
-/// Whether `ty` may be a real scalar: not a tuple, a reference, or an ndarray array type.
+/// Whether `ty` may be a real scalar: not a tuple, a reference, an ndarray array type or a
+/// complex number.
 pub fn maybe_scalar(ty: &Type) -> bool {
     match ty {
         Type::Tuple(_) | Type::Reference(_) | Type::Array(_) | Type::Slice(_) => false,
         Type::Paren(p) => maybe_scalar(&p.elem),
         Type::Path(p) => p.path.segments.last().is_none_or(|s| {
             let name = s.ident.to_string();
-            !(name.starts_with("Array") || name == "Vec" || name == "CowArray")
+            // `grad` needs a real output: a complex one has `vjp` and `jvp`.
+            !(name.starts_with("Array") || name == "Vec" || name == "CowArray" || name.starts_with("Complex"))
         }),
         _ => true,
     }
