@@ -164,3 +164,53 @@ fn holomorphic_functions_pull_back_their_derivative() {
     assert_close(holomorphic::jvp(z, dz).1, d * dz, 1e-13, "jvp");
     assert_close(g, fd_complex(|z| holomorphic(z).re, z), 1e-7, "differences of Re f");
 }
+
+/// Closures over complex elements, holomorphic or not, with real or complex results.
+#[differentiable]
+fn closures(u: &Array2<Complex64>) -> f64 {
+    let v = u.mapv(|z| z * z.exp() + z.conj() * 0.5);
+    let w = v.mapv(|z| z.norm_sqr() + z.re * z.im);
+    w.sum()
+}
+
+#[test]
+fn mapv_closures_over_complex_elements() {
+    let u = array![
+        [Complex64::new(0.3, -0.2), Complex64::new(-0.7, 0.9)],
+        [Complex64::new(0.1, 0.4), Complex64::new(1.1, -0.6)]
+    ];
+    let g = closures::grad(&u);
+    for (i, j) in [(0, 0), (0, 1), (1, 0), (1, 1)] {
+        let f = |z: Complex64| {
+            let mut v = u.clone();
+            v[[i, j]] = z;
+            closures(&v)
+        };
+        assert_close(g[[i, j]], fd_complex(f, u[[i, j]]), 1e-7, &format!("({i}, {j})"));
+    }
+    let dir = u.mapv(|z| Complex64::new(z.im + 0.3, 0.5 - z.re));
+    let (_, t) = closures::jvp(&u, dir.clone());
+    let want: f64 = g.iter().zip(&dir).map(|(a, b)| (a * b).re).sum();
+    assert!((t - want).abs() < 1e-12 * (1.0 + want.abs()), "jvp {t} vs {want}");
+}
+
+#[differentiable]
+fn single(z: autodiff_runtime::Complex32, w: f32) -> f32 {
+    (z * w + z.exp()).norm_sqr()
+}
+
+#[test]
+fn single_precision_complex() {
+    let (z, w) = (autodiff_runtime::Complex32::new(0.4, -0.3), 1.5f32);
+    let (gz, gw) = single::grad(z, w);
+    let h = 1e-3f32;
+    let dx = (single(z + h, w) - single(z - h, w)) / (2.0 * h);
+    let i = autodiff_runtime::Complex32::new(0.0, h);
+    let dy = (single(z + i, w) - single(z - i, w)) / (2.0 * h);
+    assert!(
+        (gz.re - dx).abs() < 1e-2 * (1.0 + dx.abs()) && (gz.im + dy).abs() < 1e-2 * (1.0 + dy.abs()),
+        "{gz} vs {dx} - i{dy}"
+    );
+    let dw = (single(z, w + h) - single(z, w - h)) / (2.0 * h);
+    assert!((gw - dw).abs() < 1e-2 * (1.0 + dw.abs()), "{gw} vs {dw}");
+}

@@ -1047,8 +1047,8 @@ impl Lower<'_> {
         };
         let jvp = crate::transform::tangent::sweep(&kernel);
         let seed = crate::transform::tangent_in(&param);
-        let closure = quote_spanned!(c.span()=> |#param| {
-            let #seed = ::core::option::Option::Some(__ad::Scalar::one_tangent(&#param));
+        let closure = quote_spanned!(c.span()=> |#param, __element_dot| {
+            let #seed = ::core::option::Option::Some(__element_dot);
             #jvp
         });
         let x = self.leaf(recv);

@@ -5,8 +5,6 @@
 //! forward mode are a multiplication each. Singular points are noted; at them the derivative
 //! is the IEEE value of the formula (`inf` or `NaN`), never a silently finite number.
 
-use crate::array::Elementwise;
-
 unary! {
     /// `y = sin x`; `∂y/∂x = cos x`.
     sin, sin_jvp, sin_vjp at 0.7: |x, y| x.sin() => x.cos();
@@ -49,33 +47,3 @@ unary! {
     /// `y = |x|`; `∂y/∂x = sign x`, and `0` at the kink `x = 0` (as autograd, JAX and PyTorch).
     abs, abs_jvp, abs_vjp at 0.7: |x, y| x.abs() => if x > T::zero() { T::one() } else if x < T::zero() { -T::one() } else { T::zero() };
 }
-
-/// `y = f(x)` elementwise, for `x.mapv(|v| ...)` in `#[differentiable]` code: the macro
-/// turns the closure's body into `f`, a kernel returning each element's value and
-/// derivative `∂y/∂x` (by forward mode over the scalar body), kept as the partial.
-///
-/// ```
-/// use ndarray::array;
-/// let (y, d) = autodiff_runtime::ops::mapv(&array![1.0f64, 2.0], |v| (v * v, 2.0 * v));
-/// assert_eq!((y, d), (array![1.0, 4.0], array![2.0, 4.0]));
-/// ```
-#[inline(always)]
-pub fn mapv<X: Elementwise>(
-    x: &X,
-    f: impl Fn(X::Elem) -> (X::Elem, X::Elem) + Sync + Send,
-) -> (X::Tangent, X::Tangent) {
-    x.map_partial(f)
-}
-
-/// Forward mode of [`mapv`]: `ẏ = f'(x) · ẋ` elementwise.
-#[inline(always)]
-pub fn mapv_jvp<X: Elementwise>(
-    x: &X,
-    f: impl Fn(X::Elem) -> (X::Elem, X::Elem) + Sync + Send,
-    x_dot: &X::Tangent,
-) -> (X::Tangent, X::Tangent) {
-    let (y, d) = x.map_partial(f);
-    (y, X::times(d, x_dot))
-}
-
-unary_vjp!(mapv, mapv_vjp);

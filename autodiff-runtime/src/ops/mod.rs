@@ -267,12 +267,14 @@ mod elementwise;
 mod field;
 mod join;
 mod linalg;
+mod mapv;
 pub mod real;
 pub use linalg::*;
 mod shape;
 
 pub use arith::*;
 pub use dispatch::*;
+pub use mapv::{KernelOut, MapvOperand, Wirtinger, mapv, mapv_jvp, mapv_vjp};
 // Complex-only rules at the top level, where the macro finds every rule by name.
 pub use array::*;
 pub use binary::*;
