@@ -182,16 +182,24 @@ fn along_axis<T: FftFloat>(
     } else {
         let columns = |mut cols: ArrayViewMut2<'_, Complex<T>>| {
             let b = cols.ncols();
+            let rs = cols.strides()[0];
+            debug_assert!(b <= 1 || cols.strides()[1] == 1, "columns of standard-layout data");
+            let p = cols.as_mut_ptr();
+            // Each row of the block is `b` contiguous elements `rs` apart (standard layout):
+            // plain slices, so that the transposing copies compile to tight loops.
+            // SAFETY: the block `n × b` with row stride `rs` and unit column stride lies inside
+            // `data`, which the view borrows mutably for this closure only.
+            let row = |k: usize| unsafe { core::slice::from_raw_parts_mut(p.offset(k as isize * rs), b) };
             T::with_buffers(|scratch, buf| {
                 let buf = sized(buf, n * b);
-                for (k, row) in cols.rows().into_iter().enumerate() {
-                    for (j, &v) in row.iter().enumerate() {
+                for k in 0..n {
+                    for (j, &v) in row(k).iter().enumerate() {
                         buf[j * n + k] = v;
                     }
                 }
                 plan.process_with_scratch(buf, sized(scratch, scratch_len));
-                for (k, mut row) in cols.rows_mut().into_iter().enumerate() {
-                    for (j, v) in row.iter_mut().enumerate() {
+                for k in 0..n {
+                    for (j, v) in row(k).iter_mut().enumerate() {
                         *v = buf[j * n + k];
                     }
                 }
