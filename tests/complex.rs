@@ -214,3 +214,32 @@ fn single_precision_complex() {
     let dw = (single(z, w + h) - single(z, w - h)) / (2.0 * h);
     assert!((gw - dw).abs() < 1e-2 * (1.0 + dw.abs()), "{gw} vs {dw}");
 }
+
+#[differentiable]
+fn mixed_arrays(u: &Array2<Complex64>, r: &Array2<f64>) -> f64 {
+    // ndarray combines a complex array with a real one on the right (`Complex<f64>: Mul<f64>`).
+    let v = u * r + u / r;
+    let w = &v - r;
+    w.norm_sqr().sum()
+}
+
+#[test]
+fn real_and_complex_arrays_of_one_shape() {
+    let u = array![[Complex64::new(0.3, -0.2), Complex64::new(-0.7, 0.9)]];
+    let r = array![[1.5, -0.4]];
+    let (gu, gr) = mixed_arrays::grad(&u, &r);
+    for j in 0..2 {
+        let f = |z: Complex64| {
+            let mut v = u.clone();
+            v[[0, j]] = z;
+            mixed_arrays(&v, &r)
+        };
+        assert_close(gu[[0, j]], fd_complex(f, u[[0, j]]), 1e-7, &format!("u[{j}]"));
+        let mut rp = r.clone();
+        rp[[0, j]] += H;
+        let mut rm = r.clone();
+        rm[[0, j]] -= H;
+        let fr = (mixed_arrays(&u, &rp) - mixed_arrays(&u, &rm)) / (2.0 * H);
+        assert!((gr[[0, j]] - fr).abs() < 1e-7 * (1.0 + fr.abs()), "r[{j}]: {} vs {fr}", gr[[0, j]]);
+    }
+}

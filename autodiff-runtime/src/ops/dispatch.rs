@@ -12,8 +12,8 @@
 //! ```
 //!
 //! Complex operands combine two complex scalars, a complex and a real scalar of the same
-//! precision, or two complex arrays of the same shape (owned or views); complex rules do not
-//! broadcast.
+//! precision, or two arrays of the same shape (owned or views), complex or one real; complex
+//! rules do not broadcast.
 
 use super::{complex, real};
 use crate::array::{Binary, Elementwise};
@@ -84,6 +84,23 @@ macro_rules! binary_dispatch {
         binary_dispatch!(@complex $trait, $name, $jvp, ['a, 'b, T: Real, D: Dimension] ArrayBase<OwnedRepr<Complex<T>>, D>, ArrayBase<ViewRepr<&'b Complex<T>>, D>);
         binary_dispatch!(@complex $trait, $name, $jvp, ['a, 'b, T: Real, D: Dimension] ArrayBase<ViewRepr<&'a Complex<T>>, D>, ArrayBase<OwnedRepr<Complex<T>>, D>);
         binary_dispatch!(@complex $trait, $name, $jvp, ['a, 'b, T: Real, D: Dimension] ArrayBase<ViewRepr<&'a Complex<T>>, D>, ArrayBase<ViewRepr<&'b Complex<T>>, D>);
+        // Real and complex arrays of the same shape.
+        binary_dispatch!(@complex $trait, $name, $jvp, ['a, 'b, D: Dimension] ArrayBase<OwnedRepr<f64>, D>, ArrayBase<OwnedRepr<Complex<f64>>, D>);
+        binary_dispatch!(@complex $trait, $name, $jvp, ['a, 'b, D: Dimension] ArrayBase<OwnedRepr<Complex<f64>>, D>, ArrayBase<OwnedRepr<f64>, D>);
+        binary_dispatch!(@complex $trait, $name, $jvp, ['a, 'b, D: Dimension] ArrayBase<OwnedRepr<f64>, D>, ArrayBase<ViewRepr<&'b Complex<f64>>, D>);
+        binary_dispatch!(@complex $trait, $name, $jvp, ['a, 'b, D: Dimension] ArrayBase<OwnedRepr<Complex<f64>>, D>, ArrayBase<ViewRepr<&'b f64>, D>);
+        binary_dispatch!(@complex $trait, $name, $jvp, ['a, 'b, D: Dimension] ArrayBase<ViewRepr<&'a f64>, D>, ArrayBase<OwnedRepr<Complex<f64>>, D>);
+        binary_dispatch!(@complex $trait, $name, $jvp, ['a, 'b, D: Dimension] ArrayBase<ViewRepr<&'a Complex<f64>>, D>, ArrayBase<OwnedRepr<f64>, D>);
+        binary_dispatch!(@complex $trait, $name, $jvp, ['a, 'b, D: Dimension] ArrayBase<ViewRepr<&'a f64>, D>, ArrayBase<ViewRepr<&'b Complex<f64>>, D>);
+        binary_dispatch!(@complex $trait, $name, $jvp, ['a, 'b, D: Dimension] ArrayBase<ViewRepr<&'a Complex<f64>>, D>, ArrayBase<ViewRepr<&'b f64>, D>);
+        binary_dispatch!(@complex $trait, $name, $jvp, ['a, 'b, D: Dimension] ArrayBase<OwnedRepr<f32>, D>, ArrayBase<OwnedRepr<Complex<f32>>, D>);
+        binary_dispatch!(@complex $trait, $name, $jvp, ['a, 'b, D: Dimension] ArrayBase<OwnedRepr<Complex<f32>>, D>, ArrayBase<OwnedRepr<f32>, D>);
+        binary_dispatch!(@complex $trait, $name, $jvp, ['a, 'b, D: Dimension] ArrayBase<OwnedRepr<f32>, D>, ArrayBase<ViewRepr<&'b Complex<f32>>, D>);
+        binary_dispatch!(@complex $trait, $name, $jvp, ['a, 'b, D: Dimension] ArrayBase<OwnedRepr<Complex<f32>>, D>, ArrayBase<ViewRepr<&'b f32>, D>);
+        binary_dispatch!(@complex $trait, $name, $jvp, ['a, 'b, D: Dimension] ArrayBase<ViewRepr<&'a f32>, D>, ArrayBase<OwnedRepr<Complex<f32>>, D>);
+        binary_dispatch!(@complex $trait, $name, $jvp, ['a, 'b, D: Dimension] ArrayBase<ViewRepr<&'a Complex<f32>>, D>, ArrayBase<OwnedRepr<f32>, D>);
+        binary_dispatch!(@complex $trait, $name, $jvp, ['a, 'b, D: Dimension] ArrayBase<ViewRepr<&'a f32>, D>, ArrayBase<ViewRepr<&'b Complex<f32>>, D>);
+        binary_dispatch!(@complex $trait, $name, $jvp, ['a, 'b, D: Dimension] ArrayBase<ViewRepr<&'a Complex<f32>>, D>, ArrayBase<ViewRepr<&'b f32>, D>);
 
         $(#[$meta])*
         ///
