@@ -105,7 +105,7 @@ macro_rules! binary_dispatch {
         $(#[$meta])*
         ///
         /// Real operands go to the real rule (broadcasting arrays), complex ones to the
-        /// complex rule (see the [module docs](self)).
+        /// complex rule in [`crate::ops::complex`].
         #[inline(always)]
         #[track_caller]
         pub fn $name<A: $trait<B>, B>(a: &A, b: &B) -> (A::Out, (A::P0, A::P1)) {
@@ -233,8 +233,8 @@ macro_rules! unary_dispatch {
 
         $(#[$meta])*
         ///
-        /// Real operands go to the real rule, complex ones to the complex rule (see the
-        /// [module docs](self)).
+        /// Real operands go to the real rule, complex ones to the complex rule in
+        /// [`crate::ops::complex`].
         #[inline(always)]
         pub fn $name<X: $trait>(x: &X) -> (X::Out, X::P) {
             x.apply()

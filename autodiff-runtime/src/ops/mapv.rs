@@ -7,7 +7,6 @@
 //! or not (`|z| z.norm_sqr()`, `|z| z.conj() * z`): the reverse sweep pulls a cotangent `ȳ` back
 //! to `z̄ = Re(ȳ·∂y/∂x) − i Re(ȳ·∂y/∂y)`, autograd's convention (see [`crate::complex`]).
 
-use super::real;
 use crate::array::Elementwise;
 use crate::{Partial, Real, Value};
 use core::marker::PhantomData;
@@ -180,4 +179,23 @@ pub fn mapv_jvp<B, X: MapvOperand<B>>(
     x.map_kernel_jvp(f, x_dot)
 }
 
-pub use real::mapv_vjp;
+/// Reverse mode of [`mapv`](fn@mapv): `x̄ += ȳ · ∂y/∂x` elementwise, from the saved partial
+/// (for complex elements, `Re(ȳ·∂y/∂x) − i Re(ȳ·∂y/∂y)`).
+///
+/// ```
+/// use autodiff_runtime::{ops, Adjoint};
+/// use ndarray::array;
+/// let (_, d) = ops::mapv(&array![1.0f64, 2.0], |v, t| (v * v, 2.0 * v * t));
+/// let mut x_bar = Adjoint::zero();
+/// ops::mapv_vjp(Adjoint::new(array![1.0, 1.0]), &mut x_bar, d);
+/// assert_eq!(x_bar.get(), Some(array![2.0, 4.0]));
+/// ```
+#[inline(always)]
+pub fn mapv_vjp<Y, P: Partial<Y>>(y_bar: crate::Adjoint<Y>, x_bar: &mut crate::Adjoint<P::X>, d: P)
+where
+    P::X: crate::Accumulate,
+{
+    if let Some(yb) = y_bar.get() {
+        x_bar.add(d.pull_owned(yb));
+    }
+}

@@ -99,5 +99,3 @@ unary! {
     /// `y = √x`; `∂y/∂x = 1/(2y)`, infinite at `x = 0`.
     sqrt, sqrt_jvp, sqrt_vjp at 0.7: |x, y| x.sqrt() => (y + y).recip();
 }
-
-unary_vjp!(mapv, mapv_vjp);
