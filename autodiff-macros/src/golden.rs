@@ -62,6 +62,29 @@ fn golden_expansions() {
     assert!(cases >= 4, "expected the golden cases in {}", dir.display());
 }
 
+/// The expansion depends on the input only: every golden case expands to the same tokens
+/// twice in a row and from a fresh parse of the same text (no counters, maps or clocks leak
+/// into the output).
+#[test]
+fn expansions_are_deterministic() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/expand");
+    let mut cases = 0;
+    for entry in std::fs::read_dir(&dir).expect("tests/expand").flatten() {
+        let path = entry.path();
+        let name = path.file_name().unwrap().to_string_lossy().to_string();
+        if !name.ends_with(".rs") || name.ends_with(".expanded.rs") {
+            continue;
+        }
+        let source = std::fs::read_to_string(&path).unwrap();
+        let first = expand_file(&source);
+        assert_eq!(first, expand_file(&source), "{name} expands differently the second time");
+        let reparsed = prettyplease::unparse(&syn::parse_str::<syn::File>(&source).unwrap());
+        assert_eq!(first, expand_file(&reparsed), "{name} expands differently after a reformatting");
+        cases += 1;
+    }
+    assert!(cases >= 4);
+}
+
 /// A 200-line function (straight-line arithmetic, branches and a loop) expands to code that
 /// parses; run with `--nocapture` to see how long the expansion takes.
 #[test]
