@@ -47,22 +47,14 @@ pub fn jet_copy(ts: TokenStream) -> TokenStream {
                 out.extend(quote::quote_spanned!(id.span()=> #name::<__T, __N>));
             }
             TokenTree::Ident(id)
-                if id == "carry"
+                if (id == "carry" || id == "Scale")
                     && is_punct(prev, ':')
                     && matches!(next, Some(TokenTree::Group(g)) if g.delimiter() == Delimiter::Parenthesis) =>
             {
-                // A constant seeding an active variable becomes a constant jet.
-                let name = Ident::new("lift_carry", id.span());
-                let jet = jet_type();
-                out.extend(quote!(#name::<#jet, _>));
-            }
-            TokenTree::Ident(id)
-                if id == "Scale"
-                    && is_punct(prev, ':')
-                    && matches!(next, Some(TokenTree::Group(g)) if g.delimiter() == Delimiter::Parenthesis) =>
-            {
-                // A product's saved factor may be a plain constant (`DT * omega`).
-                let name = Ident::new("scale_jet", id.span());
+                // A constant seeding an active variable (`__ad::carry(C0)`), or a product's saved
+                // factor (`__ad::Scale(DT)`), may be a plain float: converted to a jet.
+                let lifted = if id == "carry" { "lift_carry" } else { "scale_jet" };
+                let name = Ident::new(lifted, id.span());
                 let jet = jet_type();
                 out.extend(quote!(#name::<#jet, _>));
             }

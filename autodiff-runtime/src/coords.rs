@@ -70,7 +70,8 @@ impl<T: Real, D: Dimension> Coords for Array<T, D> {
     }
     fn unit(&self, i: usize) -> Self {
         let mut e = Array::zeros(self.raw_dim());
-        if let Some(x) = e.iter_mut().nth(i) {
+        // A new array is in standard layout: memory order is the coordinates' order.
+        if let Some(x) = e.as_slice_mut().expect("standard layout").get_mut(i) {
             *x = T::one();
         }
         e

@@ -69,31 +69,27 @@ pub use plan::FftFloat;
 pub use rules::*;
 pub use rustfft::{self, FftDirection};
 
+use crate::complex::ComplexOperand;
 use ndarray::{Array, Axis, Dimension};
 use num_complex::Complex;
 
-/// An element the FFT rules take: a real (`f64`, `f32`) or a complex (`Complex<f64>`,
-/// `Complex<f32>`) number. Its cotangent has the same type; a real input's cotangent is the
-/// real part of the complex cotangent the transform pulls back.
+/// An element the FFT rules take: an operand of the complex rules (`f64`, `f32`,
+/// `Complex<f64>`, `Complex<f32>`; see [`ComplexOperand`]) of a precision rustfft transforms,
+/// converted a whole array at a time. Its cotangent has the same type; a real input's
+/// cotangent is the real part of the complex cotangent the transform pulls back.
 ///
 /// ```
 /// use autodiff_runtime::fft::FftElem;
 /// use autodiff_runtime::Complex64;
-/// assert_eq!(2.0f64.to_complex(), Complex64::new(2.0, 0.0));
-/// assert_eq!(f64::from_cotangent(Complex64::new(2.0, 3.0)), 2.0);
-/// assert_eq!(Complex64::from_cotangent(Complex64::new(2.0, 3.0)), Complex64::new(2.0, 3.0));
+/// use ndarray::array;
+/// assert_eq!(f64::into_complex_array(array![2.0]), array![Complex64::new(2.0, 0.0)]);
+/// assert_eq!(f64::from_cotangent_array(array![Complex64::new(2.0, 3.0)]), array![2.0]);
 /// ```
 #[diagnostic::on_unimplemented(
     message = "`{Self}` is not an element type the FFT rules transform",
     note = "the FFT rules take arrays of `f64`, `f32`, `Complex<f64>` or `Complex<f32>`"
 )]
-pub trait FftElem: Copy + Send + Sync + core::fmt::Debug + 'static {
-    /// The real precision.
-    type Real: FftFloat;
-    /// This number as a complex number.
-    fn to_complex(self) -> Complex<Self::Real>;
-    /// The cotangent of this type from a complex cotangent (its real part, for a real type).
-    fn from_cotangent(c: Complex<Self::Real>) -> Self;
+pub trait FftElem: ComplexOperand<Real: FftFloat> {
     /// The array as a complex array in standard layout (reusing its storage where it can).
     fn into_complex_array<D: Dimension>(x: Array<Self, D>) -> Array<Complex<Self::Real>, D>;
     /// The array of cotangents of this type, from complex cotangents.
@@ -103,21 +99,12 @@ pub trait FftElem: Copy + Send + Sync + core::fmt::Debug + 'static {
 macro_rules! real_fft_elem {
     ($($t:ty)*) => {$(
         impl FftElem for $t {
-            type Real = $t;
-            #[inline(always)]
-            fn to_complex(self) -> Complex<$t> {
-                Complex::new(self, 0.0)
-            }
-            #[inline(always)]
-            fn from_cotangent(c: Complex<$t>) -> $t {
-                c.re
-            }
             fn into_complex_array<D: Dimension>(x: Array<$t, D>) -> Array<Complex<$t>, D> {
                 // `map` writes a standard-layout array whatever the layout of `x`.
-                x.map(|&v| Complex::new(v, 0.0))
+                x.map(|&v| v.to_complex())
             }
             fn from_cotangent_array<D: Dimension>(c: Array<Complex<$t>, D>) -> Array<$t, D> {
-                c.map(|v| v.re)
+                c.map(|&v| <$t>::from_cotangent(v))
             }
         }
     )*};
@@ -126,15 +113,6 @@ macro_rules! real_fft_elem {
 real_fft_elem!(f32 f64);
 
 impl<T: FftFloat> FftElem for Complex<T> {
-    type Real = T;
-    #[inline(always)]
-    fn to_complex(self) -> Complex<T> {
-        self
-    }
-    #[inline(always)]
-    fn from_cotangent(c: Complex<T>) -> Complex<T> {
-        c
-    }
     fn into_complex_array<D: Dimension>(x: Array<Complex<T>, D>) -> Array<Complex<T>, D> {
         if x.is_standard_layout() { x } else { x.as_standard_layout().into_owned() }
     }

@@ -137,8 +137,12 @@ macro_rules! complex_mapv {
                 f: impl Fn(Complex<T>, Complex<T>) -> (B, B) + Sync + Send,
                 x_dot: &Array<Complex<T>, D>,
             ) -> (Array<B, D>, Array<B, D>) {
-                let y = Zip::from(self).map_collect(|&z| f(z, Complex::new(T::zero(), T::zero())).0);
-                let t = Zip::from(self).and(x_dot).map_collect(|&z, &zd| f(z, zd).1);
+                let mut t = Array::from_elem(self.raw_dim(), B::default());
+                let y = Zip::from(self).and(x_dot).and(&mut t).map_collect(|&z, &zd, t| {
+                    let (y, d) = f(z, zd);
+                    *t = d;
+                    y
+                });
                 (y, t)
             }
         }
