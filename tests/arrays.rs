@@ -462,3 +462,19 @@ fn outer_arrays_leave_branches_by_copy() {
         assert!((t - want).abs() < 1e-10 * (1.0 + want.abs()), "{t} vs {want}");
     }
 }
+
+/// A borrowed constant (`&w`) with an owned active array, on either side.
+#[differentiable(wrt(a))]
+fn weighted(a: Array1<f64>, w: Array1<f64>) -> f64 {
+    (a.sin() * &w).sum() + (&w * a.cos()).sum() - (a / &w).dot(&w)
+}
+
+#[test]
+fn borrowed_constants_combine_with_owned_arrays() {
+    let (a, w) = (array![0.3, -1.2, 2.0], array![1.5, -0.5, 0.25]);
+    let g = weighted::grad(a.clone(), w.clone());
+    let expected = (a.mapv(f64::cos) - a.mapv(f64::sin)) * &w - 1.0;
+    close(&g, &expected, 1e-15);
+    let (_, d) = weighted::jvp(a.clone(), w.clone(), array![1.0, 0.0, 0.0]);
+    assert!((d - expected[0]).abs() < 1e-15);
+}

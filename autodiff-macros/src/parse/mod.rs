@@ -688,6 +688,12 @@ impl Lower<'_> {
     /// Lowers an expression to the values it computes.
     fn expr(&mut self, e: &Expr) -> Tree {
         if !self.is_active(e) && !self.escapes(e) {
+            // Rules take their operands by reference: `&w` is read as `w`, as for active values.
+            if let Expr::Reference(r) = strip(e) {
+                if r.mutability.is_none() {
+                    return self.expr(&r.expr);
+                }
+            }
             if let Expr::Path(p) = strip(e) {
                 if let Some(id) = p.path.get_ident().filter(|id| self.ref_params.contains(&id.to_string())) {
                     return Tree::Leaf(Operand::Const(quote!((*#id))));

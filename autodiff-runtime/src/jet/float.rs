@@ -95,6 +95,17 @@ macro_rules! piecewise_constant {
     };
 }
 
+impl<T: Real, const N: usize> Jet<T, N> {
+    /// The series with its value replaced by `v`, the scalar method's own result: where a
+    /// series is computed through other functions (`exp2` as `exp(x·ln 2)`), its value is then
+    /// still the primal's, to the bit.
+    #[inline]
+    fn valued(mut self, v: T) -> Self {
+        self.c[0] = v;
+        self
+    }
+}
+
 impl<T: Real, const N: usize> Float for Jet<T, N> {
     constants!(Float: nan infinity neg_infinity neg_zero min_value min_positive_value max_value epsilon);
     by_value!(is_nan -> bool, is_infinite -> bool, is_finite -> bool, is_normal -> bool,
@@ -112,7 +123,7 @@ impl<T: Real, const N: usize> Float for Jet<T, N> {
     }
     #[inline]
     fn mul_add(self, a: Self, b: Self) -> Self {
-        self * a + b
+        (self * a + b).valued(self.c[0].mul_add(a.c[0], b.c[0]))
     }
     #[inline]
     fn recip(self) -> Self {
@@ -120,14 +131,14 @@ impl<T: Real, const N: usize> Float for Jet<T, N> {
     }
     fn powi(self, n: i32) -> Self {
         let p = Jet { c: series::powi(&self.c, n.unsigned_abs()) };
-        if n < 0 { p.recip() } else { p }
+        if n < 0 { p.recip() } else { p }.valued(self.c[0].powi(n))
     }
     fn powf(self, e: Self) -> Self {
         if e.is_constant() {
             let a = e.c[0];
             Jet { c: series::powf(self.c[0].powf(a), &self.c, a) }
         } else {
-            (e * self.ln()).exp()
+            (e * self.ln()).exp().valued(self.c[0].powf(e.c[0]))
         }
     }
     fn sqrt(self) -> Self {
@@ -141,7 +152,7 @@ impl<T: Real, const N: usize> Float for Jet<T, N> {
         Jet { c: series::exp(&self.c) }
     }
     fn exp2(self) -> Self {
-        (self * Self::constant(T::LN_2())).exp()
+        (self * Self::constant(T::LN_2())).exp().valued(self.c[0].exp2())
     }
     fn exp_m1(self) -> Self {
         let mut e = series::exp(&self.c);
@@ -157,13 +168,13 @@ impl<T: Real, const N: usize> Float for Jet<T, N> {
         Jet { c: series::ln(self.c[0].ln_1p(), &u) }
     }
     fn log(self, base: Self) -> Self {
-        self.ln() / base.ln()
+        (self.ln() / base.ln()).valued(self.c[0].log(base.c[0]))
     }
     fn log2(self) -> Self {
-        self.ln() / Self::constant(T::LN_2())
+        (self.ln() / Self::constant(T::LN_2())).valued(self.c[0].log2())
     }
     fn log10(self) -> Self {
-        self.ln() / Self::constant(T::LN_10())
+        (self.ln() / Self::constant(T::LN_10())).valued(self.c[0].log10())
     }
     fn max(self, other: Self) -> Self {
         if other.c[0] > self.c[0] || self.c[0].is_nan() { other } else { self }
@@ -176,7 +187,14 @@ impl<T: Real, const N: usize> Float for Jet<T, N> {
         if self.c[0] <= other.c[0] { Self::zero() } else { self - other }
     }
     fn hypot(self, other: Self) -> Self {
-        (self * self + other * other).sqrt()
+        (self * self + other * other).sqrt().valued(self.c[0].hypot(other.c[0]))
+    }
+    // Linear: each coefficient scaled as the scalar method scales the value.
+    fn to_degrees(self) -> Self {
+        Jet { c: self.c.map(T::to_degrees) }
+    }
+    fn to_radians(self) -> Self {
+        Jet { c: self.c.map(T::to_radians) }
     }
     fn sin(self) -> Self {
         Jet { c: series::sin_cos(&self.c, false).0 }

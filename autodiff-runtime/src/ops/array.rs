@@ -101,8 +101,9 @@ pub fn mean_axis<T: Real, S: Data<Elem = T>, D: RemoveAxis>(
     check_axis("mean_axis", x.shape(), axis);
     let n = x.len_of(axis);
     assert!(n > 0, "mean_axis: axis {} of shape {:?} is empty", axis.index(), x.shape());
-    let c = T::c(n as f64).recip();
-    (x.sum_axis(axis).mapv_into(|v| v * c), FillAxis::new(x.raw_dim(), axis, c))
+    // Divided by `n`, as ndarray's `mean_axis` does, so that the value is the primal's.
+    let n = T::c(n as f64);
+    (x.sum_axis(axis).mapv_into(|v| v / n), FillAxis::new(x.raw_dim(), axis, n.recip()))
 }
 
 /// Forward mode of [`mean_axis`].

@@ -358,8 +358,9 @@ holomorphic2! {
     sub, sub_jvp, sub_vjp: |a, b, y| a - b => (Complex::new(T::one(), T::zero()), Complex::new(-T::one(), T::zero()));
     /// `y = a·b`; `∂y/∂a = b`, `∂y/∂b = a`.
     mul, mul_jvp, mul_vjp: |a, b, y| a * b => (b, a);
-    /// `y = a/b`; `∂y/∂a = 1/b`, `∂y/∂b = −y/b`; infinite at `b = 0`.
-    div, div_jvp, div_vjp: |a, b, y| a / b => (b.inv(), -y / b);
+    /// `y = a/b`; `∂y/∂a = 1/b`, `∂y/∂b = −y/b`; infinite at `b = 0`. A real divisor (one
+    /// whose imaginary part is 0) divides each part, as `Complex / T` does.
+    div, div_jvp, div_vjp: |a, b, y| quotient(a, b) => (b.inv(), -y / b);
     /// `y = aᵇ` (`a.powf(b)` for a real `b`, `a.powc(b)` for a complex one), the principal
     /// branch; `∂y/∂a = b·aᵇ⁻¹`, `∂y/∂b = y·ln a` (NaN at `a = 0`).
     powf, powf_jvp, powf_vjp: |a, b, y| pow(a, b) => (b * pow(a, b - T::one()), y * a.ln());
@@ -369,6 +370,13 @@ holomorphic2! {
     /// `y = r·e^{iθ}` (`Complex::from_polar(r, θ)` of real `r`, `θ`); `∂y/∂r = e^{iθ}`,
     /// `∂y/∂θ = i·y`.
     from_polar, from_polar_jvp, from_polar_vjp: |r, theta, y| r * (theta * i::<T>()).exp() => ((theta * i::<T>()).exp(), y * i::<T>());
+}
+
+/// `a/b`, by `Complex / T` when `b` is real (the operand of `z / x` for a real `x`, exact in
+/// each part) and by complex division otherwise.
+#[inline(always)]
+fn quotient<T: crate::Real>(a: Complex<T>, b: Complex<T>) -> Complex<T> {
+    if b.im == T::zero() { a / b.re } else { a / b }
 }
 
 /// `aᵇ`: `powf` for a real exponent (more accurate than going through `ln`), `powc` otherwise.
