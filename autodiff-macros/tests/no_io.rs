@@ -80,7 +80,8 @@ fn the_macro_reads_nothing_but_its_tokens() {
 
 #[test]
 fn the_macro_depends_only_on_syntax_crates() {
-    let manifest = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("Cargo.toml")).expect("Cargo.toml");
+    let manifest =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("Cargo.toml")).expect("Cargo.toml");
     let section = manifest.split("\n[dependencies]\n").nth(1).expect("a [dependencies] section");
     let section = section.split("\n[").next().unwrap_or(section);
     let mut names: Vec<&str> = section
