@@ -494,7 +494,7 @@ fn write_2d(a: &Array2<f64>, v: f64) -> f64 {
 fn write_in_loop(a: &Array1<f64>, n: usize) -> f64 {
     let mut y = a.clone();
     for i in 0..n {
-        y[i] = y[i] * 2.0;
+        y[i] *= 2.0;
     }
     y.sum()
 }

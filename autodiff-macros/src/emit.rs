@@ -254,7 +254,7 @@ pub fn wrap(sig: &Signature, internals: TokenStream, extra: TokenStream) -> Toke
     } else {
         quote!(__ad::check_cotangent(#vjp_api, #name_str, &value, &#y_bar);)
     };
-    let tangent_checks = tangent_checks(&sig, "jvp", "tangent", "_dot");
+    let tangent_checks = tangent_checks(sig, "jvp", "tangent", "_dot");
     let active_names: Vec<String> = sig.active().map(|(id, _, _)| format!("`{id}`")).collect();
     let wrt = active_names.join(", ");
     let mod_doc = format!(
