@@ -40,6 +40,7 @@ fn build(item: TokenStream) -> syn::Result<TokenStream> {
     let idx: Vec<syn::Index> = (0..names.len()).map(syn::Index::from).collect();
     let ad = quote!(::autodiff_runtime);
     let shape = format_ident!("__shape");
+    let field_paths: Vec<String> = names.iter().map(|n| format!(".{n}")).collect();
     Ok(quote! {
         impl #ad::Value for #name {
             type Tangent = #name;
@@ -48,6 +49,10 @@ fn build(item: TokenStream) -> syn::Result<TokenStream> {
             }
             fn tangent_shape(&self) -> #ad::ShapeOf<#name> {
                 #ad::ShapeOf((#(#ad::Value::tangent_shape(&self.#names).0,)*))
+            }
+            fn tangent_mismatch(&self, t: &#name) -> ::core::option::Option<#ad::Mismatch> {
+                ::core::option::Option::None
+                    #(.or_else(|| #ad::Value::tangent_mismatch(&self.#names, &t.#names).map(|m| m.within(#field_paths))))*
             }
         }
 

@@ -247,6 +247,14 @@ pub fn wrap(sig: &Signature, internals: TokenStream, extra: TokenStream) -> Toke
             quote!(None)
         }
     });
+    let name_str = name.to_string();
+    let vjp_api = format!("{name}::vjp");
+    let cotangent_check = if is_real_scalar(ret) {
+        TokenStream::new()
+    } else {
+        quote!(__ad::check_cotangent(#vjp_api, #name_str, &value, &#y_bar);)
+    };
+    let tangent_checks = tangent_checks(sig, "jvp", "tangent", "_dot");
     let active_names: Vec<String> = sig.active().map(|(id, _, _)| format!("`{id}`")).collect();
     let wrt = active_names.join(", ");
     let mod_doc = format!(
@@ -306,6 +314,7 @@ pub fn wrap(sig: &Signature, internals: TokenStream, extra: TokenStream) -> Toke
             #[inline]
             pub fn vjp(#inputs, #y_bar: #ret_t) -> (#ret, #grad_ty) {
                 let (value, pullback) = __pullback(#(#args),*);
+                #cotangent_check
                 let (#(#g_names,)*) = pullback(#seed);
                 (value, #grad_val)
             }
@@ -313,6 +322,7 @@ pub fn wrap(sig: &Signature, internals: TokenStream, extra: TokenStream) -> Toke
             #[doc = #jvp_doc]
             #[inline]
             pub fn jvp(#inputs, #(#tangent_params),*) -> (#ret, #ret_t) {
+                #(#tangent_checks)*
                 __jvp(#(#args,)* #(#tangent_args),*)
             }
 
@@ -320,6 +330,31 @@ pub fn wrap(sig: &Signature, internals: TokenStream, extra: TokenStream) -> Toke
             pub const SOURCE: &str = #source;
         }
     }
+}
+
+/// Whether `ty` is spelled `f64` or `f32` (or a reference to one): a value whose tangents
+/// always fit, so that the generated API need not check them.
+fn is_real_scalar(ty: &Type) -> bool {
+    match ty {
+        Type::Reference(r) => is_real_scalar(&r.elem),
+        Type::Paren(p) => is_real_scalar(&p.elem),
+        Type::Path(p) => p.qself.is_none() && (p.path.is_ident("f64") || p.path.is_ident("f32")),
+        _ => false,
+    }
+}
+
+/// `__ad::check_tangent(..)` of each active input against its tangent `{x}{suffix}`, at the top
+/// of the generated `{name}::{api}`: a tangent of the wrong shape panics there, naming both.
+pub fn tangent_checks(sig: &Signature, api: &str, kind: &str, suffix: &str) -> Vec<TokenStream> {
+    let api = format!("{}::{api}", sig.name);
+    sig.active()
+        .filter(|(_, ty, _)| !is_real_scalar(ty))
+        .map(|(id, _, _)| {
+            let t = format_ident!("{}{}", id, suffix, span = Span::mixed_site());
+            let (x, arg) = (id.to_string(), format!("{id}{suffix}"));
+            quote!(__ad::check_tangent(#api, #kind, #arg, #x, &#id, &#t);)
+        })
+        .collect()
 }
 
 /// Pretty-printed generated code, for users to read.

@@ -256,6 +256,7 @@ pub fn api(sig: &Signature) -> TokenStream {
     let dual = lifted_args(sig, &quote!(2), Seed::Line);
     let wrt: Vec<String> = active.iter().map(|p| format!("`{}`", p.0)).collect();
     let wrt = wrt.join(", ");
+    let taylor_checks = crate::emit::tangent_checks(sig, "taylor", "direction", "_dir");
 
     let taylor_doc = format!(
         "The derivatives of `{name}` of orders `0..K` along the line through the inputs in the given directions (of {wrt}): element `k` is `dᵏ/dtᵏ {name}(x + t·v)` at `t = 0`. One Taylor-mode pass, exact to rounding."
@@ -263,6 +264,7 @@ pub fn api(sig: &Signature) -> TokenStream {
     let mut out = quote! {
         #[doc = #taylor_doc]
         pub fn taylor<const __K: usize>(#inputs, #(#dir_params),*) -> [#ret; __K] {
+            #(#taylor_checks)*
             let (__y, _) = __pullback_jet::<_, __K>(#(#on_line),*);
             ::core::array::from_fn(|__k| <#ret as __ad::Taylor<__K>>::derivative(&__y, __k))
         }
@@ -307,9 +309,11 @@ pub fn api(sig: &Signature) -> TokenStream {
             let id = &p.0;
             quote!(__ad::Value::zero_tangent(&#id))
         });
+        let hvp_checks = crate::emit::tangent_checks(sig, "hvp", "direction", "_dir");
         out.extend(quote! {
             #[doc = #hvp_doc]
             pub fn hvp(#inputs, #(#dir_params),*) -> #grad_ty {
+                #(#hvp_checks)*
                 let (__y, __pb) = __pullback_jet::<_, 2>(#(#dual),*);
                 let (#(#g_pat,)*) = __pb(__ad::Adjoint::new(__ad::Scalar::one_tangent(&__y)));
                 #hv

@@ -29,3 +29,26 @@ pub fn lift_carry<J, C: IntoJet<J>>(c: C) -> J {
 pub fn scale_jet<J, C: IntoJet<J>>(c: C) -> Scale<J> {
     Scale(c.into_jet())
 }
+
+/// The check at the top of a generated `jvp` (and `hvp`, `taylor`): the `kind` argument `arg`
+/// (the tangent `x_dot`, the direction `x_dir`) has the shape of the input `x`, else a panic
+/// naming the function `api`, both arguments and both shapes.
+#[track_caller]
+#[inline]
+pub fn check_tangent<V: Value + ?Sized>(api: &str, kind: &str, arg: &str, x: &str, value: &V, tangent: &V::Tangent) {
+    if let Some(m) = value.tangent_mismatch(tangent) {
+        let p = &m.path;
+        panic!("{api}: the {kind} `{arg}{p}` has {}, but the input `{x}{p}` has {}", m.got, m.expected);
+    }
+}
+
+/// The check in a generated `vjp`: the cotangent `y_bar` has the shape of the output of `f`,
+/// else a panic naming `api`, `f` and both shapes.
+#[track_caller]
+#[inline]
+pub fn check_cotangent<V: Value + ?Sized>(api: &str, f: &str, value: &V, cotangent: &V::Tangent) {
+    if let Some(m) = value.tangent_mismatch(cotangent) {
+        let p = &m.path;
+        panic!("{api}: the cotangent `y_bar{p}` has {}, but the output `{f}(..){p}` has {}", m.got, m.expected);
+    }
+}

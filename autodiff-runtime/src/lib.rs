@@ -96,7 +96,7 @@ pub use optim::Parameters;
 pub use partial::{MinusOne, One, Partial, Scale};
 pub use real::Real;
 pub use tape::{Slot, Tape};
-pub use value::{Accumulate, Linear, Scalar, ShapeOf, Value, Zeros};
+pub use value::{Accumulate, Linear, Mismatch, Scalar, ShapeOf, Value, Zeros};
 
 /// The ndarray version the runtime is built against, re-exported so that users and
 /// generated code name the same types.

@@ -156,6 +156,21 @@ pub trait Parameters {
     }
 }
 
+/// Checks that a gradient array has its parameter's shape, before a step touches either.
+#[track_caller]
+fn check_shapes(param: &[usize], grad: &[usize]) {
+    assert!(param == grad, "optimizer step: the gradient has shape {grad:?} but the parameter has shape {param:?}");
+}
+
+/// Checks that a `Vec` of gradients has as many items as its `Vec` of parameters.
+#[track_caller]
+fn check_lengths(param: usize, grad: usize) {
+    assert!(
+        param == grad,
+        "optimizer step: the gradient Vec has length {grad} but the parameter Vec has length {param}"
+    );
+}
+
 /// `Parameters` for owned (`Array`) and shared (`ArcArray`) arrays of `$t`.
 macro_rules! array_parameters {
     ($t:ty, $s:ty) => {
@@ -175,12 +190,12 @@ macro_rules! array_parameters {
             }
 
             fn zip_mut_with(&mut self, other: &Self::Grad, f: &mut impl FnMut(&mut f64, f64)) {
-                assert_eq!(self.shape(), other.shape(), "zip_mut_with: arrays of different shapes");
+                check_shapes(self.shape(), other.shape());
                 self.iter_mut().zip(other.iter()).for_each(|(x, y)| x.zip_mut_with(y, f));
             }
 
             fn zip_slices_mut(&mut self, other: &Self::Grad, f: &mut impl FnMut(&mut [f64], &[f64])) {
-                assert_eq!(self.shape(), other.shape(), "zip_slices_mut: arrays of different shapes");
+                check_shapes(self.shape(), other.shape());
                 if let Some(g) = other.as_slice().and_then(<$t as Scalar64>::as_f64) {
                     if let Some(x) = self.as_slice_mut().and_then(<$t as Scalar64>::as_f64_mut) {
                         f(x, g);
@@ -266,12 +281,12 @@ impl<T: Parameters> Parameters for Vec<T> {
     }
 
     fn zip_mut_with(&mut self, other: &Self::Grad, f: &mut impl FnMut(&mut f64, f64)) {
-        assert_eq!(self.as_slice().len(), other.as_slice().len(), "zip_mut_with: Vecs of different lengths");
+        check_lengths(self.as_slice().len(), other.as_slice().len());
         self.iter_mut().zip(other).for_each(|(x, y)| x.zip_mut_with(y, f));
     }
 
     fn zip_slices_mut(&mut self, other: &Self::Grad, f: &mut impl FnMut(&mut [f64], &[f64])) {
-        assert_eq!(self.as_slice().len(), other.as_slice().len(), "zip_slices_mut: Vecs of different lengths");
+        check_lengths(self.as_slice().len(), other.as_slice().len());
         self.iter_mut().zip(other).for_each(|(x, y)| x.zip_slices_mut(y, f));
     }
 }
@@ -373,7 +388,11 @@ pub trait Optimizer {
 
 #[track_caller]
 fn check_len(state: usize, params: &impl Parameters) {
-    assert_eq!(state, params.len(), "optimizer made for {state} parameters stepped with {}", params.len());
+    assert!(
+        state == params.len(),
+        "optimizer step: the optimizer was made for {state} parameters but is stepped with {}",
+        params.len()
+    );
 }
 
 /// Plain gradient descent: `x −= lr·g`.
@@ -780,7 +799,7 @@ mod tests {
     }
 
     #[test]
-    #[should_panic(expected = "different shapes")]
+    #[should_panic(expected = "optimizer step: the gradient has shape [3, 2] but the parameter has shape [2, 3]")]
     fn mismatched_shapes_panic() {
         let mut p = Array2::<f64>::zeros((2, 3));
         Sgd::new(0.1).step(&mut p, &Array2::zeros((3, 2)));

@@ -27,6 +27,48 @@ pub trait Value {
     /// The shape of this value's tangent, from which a zero tangent can be made later
     /// without keeping the value.
     fn tangent_shape(&self) -> ShapeOf<Self::Tangent>;
+    /// How `t`, given as a tangent or cotangent of `self`, fails to have `self`'s shape, or
+    /// `None` if it fits. The generated `vjp` and `jvp` check their seeds with it once per
+    /// call, so that a seed of the wrong shape panics naming the argument and both shapes
+    /// instead of deep inside a rule. Scalars always fit (the default).
+    ///
+    /// ```
+    /// use autodiff_runtime::{Mismatch, Value};
+    /// use ndarray::array;
+    /// let x = (1.0f64, array![1.0, 2.0, 3.0]);
+    /// assert_eq!(x.tangent_mismatch(&(0.0, array![0.0, 0.0, 0.0])), None);
+    /// let m = x.tangent_mismatch(&(0.0, array![0.0, 0.0])).unwrap();
+    /// assert_eq!(m, Mismatch { path: ".1".into(), got: "shape [2]".into(), expected: "shape [3]".into() });
+    /// ```
+    fn tangent_mismatch(&self, t: &Self::Tangent) -> Option<Mismatch> {
+        let _ = t;
+        None
+    }
+}
+
+/// Where a tangent does not fit its value ([`Value::tangent_mismatch`]).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Mismatch {
+    /// The way from the value to the part that differs: empty for the value itself, then
+    /// `.1` for a tuple item, `[2]` for a `Vec` item, `.w` for a field.
+    pub path: String,
+    /// What the tangent has there, such as `shape [2]` or `length 2`.
+    pub got: String,
+    /// What the value has there.
+    pub expected: String,
+}
+
+impl Mismatch {
+    /// A mismatch of `got` against `expected` at the value itself.
+    pub fn new(got: impl Into<String>, expected: impl Into<String>) -> Self {
+        Mismatch { path: String::new(), got: got.into(), expected: expected.into() }
+    }
+
+    /// The same mismatch seen from a container: `part` (`.1`, `[2]`, `.w`) goes before the path.
+    pub fn within(mut self, part: impl core::fmt::Display) -> Self {
+        self.path = format!("{part}{}", self.path);
+        self
+    }
 }
 
 /// Tangents that can be made zero from a remembered shape.
@@ -198,6 +240,10 @@ impl<V: Value + ?Sized> Value for &V {
     fn tangent_shape(&self) -> ShapeOf<V::Tangent> {
         (**self).tangent_shape()
     }
+    #[inline(always)]
+    fn tangent_mismatch(&self, t: &V::Tangent) -> Option<Mismatch> {
+        (**self).tangent_mismatch(t)
+    }
 }
 
 impl<V: Scalar + ?Sized> Scalar for &V {
@@ -231,6 +277,9 @@ macro_rules! tuple_impls {
             #[inline(always)]
             fn tangent_shape(&self) -> ShapeOf<Self::Tangent> {
                 ShapeOf(($(self.$i.tangent_shape().0,)+))
+            }
+            fn tangent_mismatch(&self, t: &Self::Tangent) -> Option<Mismatch> {
+                None$(.or_else(|| self.$i.tangent_mismatch(&t.$i).map(|m| m.within(concat!(".", stringify!($i))))))+
             }
         }
         impl<$($t: Zeros),+> Zeros for ($($t,)+) {

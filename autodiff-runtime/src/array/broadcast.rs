@@ -143,6 +143,10 @@ impl<T: Real, O: Dimension, X: Target<T, O>> Partial<Array<T, O>> for Bcast<T, O
 }
 
 /// A view of `x` broadcast to `out`.
+///
+/// # Panics
+/// If `x` does not broadcast to `out`, naming `op` and both shapes.
+#[track_caller]
 pub(crate) fn stretch<'a, T, S: Data<Elem = T>, D: Dimension, O: Dimension>(
     op: &str,
     x: &'a ArrayBase<S, D>,

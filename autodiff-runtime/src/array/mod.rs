@@ -18,8 +18,8 @@ mod softmax;
 mod value;
 
 pub use binary::Binary;
-pub(crate) use broadcast::unbroadcast;
 pub use broadcast::{Bcast, Target};
+pub(crate) use broadcast::{stretch, unbroadcast};
 pub use complex_math::ComplexMath;
 pub use dot::{Dot, DotLhs, DotRhs};
 pub use elementwise::Elementwise;

@@ -26,22 +26,24 @@ pub trait ArrayExt<T, D: RemoveAxis> {
 
 impl<T: Real, S: Data<Elem = T>, D: RemoveAxis> ArrayExt<T, D> for ArrayBase<S, D> {
     fn logsumexp(&self, axis: Axis) -> Array<T, D::Smaller> {
-        logsumexp_with_softmax(self, axis).0
+        logsumexp_with_softmax("logsumexp", self, axis).0
     }
     fn softmax(&self, axis: Axis) -> Array<T, D> {
-        logsumexp_with_softmax(self, axis).1
+        logsumexp_with_softmax("softmax", self, axis).1
     }
 }
 
-/// `logsumexp` along `axis`, and the softmax probabilities (its partials).
+/// `logsumexp` along `axis`, and the softmax probabilities (its partials); `op` names the
+/// caller in the panic of an axis out of range.
 #[track_caller]
 pub(crate) fn logsumexp_with_softmax<T: Real, S: Data<Elem = T>, D: RemoveAxis>(
+    op: &str,
     x: &ArrayBase<S, D>,
     axis: Axis,
 ) -> (Array<T, D::Smaller>, Array<T, D>) {
     assert!(
         axis.index() < x.ndim(),
-        "logsumexp/softmax: axis {} is out of range for an array of shape {:?}",
+        "{op}: axis {} is out of range for an array of shape {:?}",
         axis.index(),
         x.shape()
     );

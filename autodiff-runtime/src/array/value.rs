@@ -1,7 +1,7 @@
 //! Arrays as values: their tangents, zeros, accumulation and scaling.
 
 use super::kernels::zip_for_each;
-use crate::{Accumulate, Linear, Real, ShapeOf, Value, Zeros};
+use crate::{Accumulate, Linear, Mismatch, Real, ShapeOf, Value, Zeros};
 use ndarray::{Array, ArrayBase, Data, Dimension, Zip};
 use num_complex::Complex;
 
@@ -51,6 +51,10 @@ impl<E: ArrayElem, S: Data<Elem = E>, D: Dimension> Value for ArrayBase<S, D> {
     }
     fn tangent_shape(&self) -> ShapeOf<Array<E, D>> {
         ShapeOf(self.raw_dim())
+    }
+    fn tangent_mismatch(&self, t: &Array<E, D>) -> Option<Mismatch> {
+        (self.shape() != t.shape())
+            .then(|| Mismatch::new(format!("shape {:?}", t.shape()), format!("shape {:?}", self.shape())))
     }
 }
 

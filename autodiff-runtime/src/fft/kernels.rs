@@ -125,7 +125,7 @@ pub fn transform<T: FftFloat, D: Dimension>(
     direction: FftDirection,
     par: Par,
 ) {
-    let axes = Axes::from_list("transform", a.ndim(), axes);
+    let axes = Axes::from_list("transform", a.shape(), axes);
     transform_axes(a, axes, direction, par);
 }
 

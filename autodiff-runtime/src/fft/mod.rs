@@ -126,16 +126,16 @@ impl<T: FftFloat> FftElem for Complex<T> {
 pub(crate) struct Axes(u64);
 
 impl Axes {
-    /// The axes in `list`, checked against `ndim`.
+    /// The axes in `list`, checked against an array of `shape`.
     ///
     /// # Panics
-    /// If an axis is out of range or repeated, naming `op`.
+    /// If an axis is out of range or repeated, naming `op` (and the shape).
     #[track_caller]
-    pub(crate) fn from_list(op: &str, ndim: usize, list: &[Axis]) -> Self {
+    pub(crate) fn from_list(op: &str, shape: &[usize], list: &[Axis]) -> Self {
         let mut set = 0u64;
         for a in list {
             let k = a.index();
-            assert!(k < ndim, "{op}: axis {k} is out of range for an array of {ndim} dimensions");
+            assert!(k < shape.len(), "{op}: axis {k} is out of range for an array of shape {shape:?}");
             assert!(
                 set >> k & 1 == 0,
                 "{op}: axis {k} is repeated in {:?}",
@@ -146,13 +146,14 @@ impl Axes {
         Axes(set)
     }
 
-    /// The last `k` axes of an array of `ndim` dimensions.
+    /// The last `k` axes of an array of `shape`.
     ///
     /// # Panics
-    /// If the array has fewer than `k` dimensions, naming `op`.
+    /// If the array has fewer than `k` dimensions, naming `op` and the shape.
     #[track_caller]
-    pub(crate) fn last(op: &str, ndim: usize, k: usize) -> Self {
-        assert!(ndim >= k, "{op}: transforms the last {k} axes, but the array has {ndim} dimensions");
+    pub(crate) fn last(op: &str, shape: &[usize], k: usize) -> Self {
+        let ndim = shape.len();
+        assert!(ndim >= k, "{op}: transforms the last {k} axes, but the array has shape {shape:?}");
         Self::range(ndim - k, ndim)
     }
 

@@ -88,7 +88,7 @@ macro_rules! dft_rules {
             x: &ArrayBase<S, D>,
             $($arg: $ty,)*
         ) -> (Array<Complex<E::Real>, D>, Dft<E, D>) {
-            let $nd = x.ndim();
+            let $nd = x.shape();
             dft(stringify!($name), x, $axes, FftDirection::$dir)
         }
 
@@ -255,7 +255,7 @@ dft_rules! {
     /// let (y, _) = ops::fftn(&array![[[1.0f64, 2.0], [3.0, 4.0]]]);
     /// assert_eq!(y, array![[[10.0, -2.0], [-4.0, 0.0]]].mapv(|v| Complex64::new(v, 0.0)));
     /// ```
-    fftn, fftn_jvp, fftn_vjp () => |nd| Axes::all(nd), Forward;
+    fftn, fftn_jvp, fftn_vjp () => |nd| Axes::all(nd.len()), Forward;
 
     /// `x = ifftn(y)`: the inverse transform along every axis (numpy's `np.fft.ifftn(y)`),
     /// divided by the number of elements.
@@ -266,7 +266,7 @@ dft_rules! {
     /// let (x, _) = ops::ifftn(&array![[[10.0f64, -2.0], [-4.0, 0.0]]]);
     /// assert_eq!(x, array![[[1.0, 2.0], [3.0, 4.0]]].mapv(|v| Complex64::new(v, 0.0)));
     /// ```
-    ifftn, ifftn_jvp, ifftn_vjp () => |nd| Axes::all(nd), Inverse;
+    ifftn, ifftn_jvp, ifftn_vjp () => |nd| Axes::all(nd.len()), Inverse;
 }
 
 // ---------------------------------------------------------------------------------------

@@ -2,12 +2,20 @@
 //!
 //! Smooth functions propagate every coefficient; piecewise-constant ones (`floor`, `round`,
 //! `signum`, ...) give constants, and `abs`, `max`, `min` pick a branch by value, as the
-//! scalar rules do.
+//! scalar rules do. Outside a function's domain (`ln` of a negative number, `acosh(0.5)`)
+//! every coefficient is `NaN`, not only the value.
 
 use super::{Jet, series};
 use crate::Real;
 use core::num::FpCategory;
 use num_traits::{Float, FloatConst, Num, NumCast, One, ToPrimitive, Zero};
+
+impl<T: Real, const N: usize> Jet<T, N> {
+    /// The jet of a function outside its domain: `NaN` in every coefficient.
+    fn undefined() -> Self {
+        Jet { c: [T::nan(); N] }
+    }
+}
 
 impl<T: Real, const N: usize> Zero for Jet<T, N> {
     #[inline]
@@ -119,7 +127,13 @@ impl<T: Real, const N: usize> Float for Jet<T, N> {
     }
     #[inline]
     fn abs(self) -> Self {
-        if self.c[0] < T::zero() { -self } else { self }
+        if self.c[0] < T::zero() {
+            -self
+        } else if self.c[0].is_nan() {
+            Self::undefined()
+        } else {
+            self
+        }
     }
     #[inline]
     fn mul_add(self, a: Self, b: Self) -> Self {
@@ -160,9 +174,15 @@ impl<T: Real, const N: usize> Float for Jet<T, N> {
         Jet { c: e }
     }
     fn ln(self) -> Self {
+        if self.c[0] < T::zero() {
+            return Self::undefined();
+        }
         Jet { c: series::ln(self.c[0].ln(), &self.c) }
     }
     fn ln_1p(self) -> Self {
+        if self.c[0] < -T::one() {
+            return Self::undefined();
+        }
         let mut u = self.c;
         u[0] += T::one();
         Jet { c: series::ln(self.c[0].ln_1p(), &u) }
@@ -242,10 +262,16 @@ impl<T: Real, const N: usize> Float for Jet<T, N> {
         Jet { c: series::compose(self.c[0].asinh(), &g.c, &self.c) }
     }
     fn acosh(self) -> Self {
+        if self.c[0] < T::one() {
+            return Self::undefined();
+        }
         let g = (self * self - Self::one()).sqrt().recip();
         Jet { c: series::compose(self.c[0].acosh(), &g.c, &self.c) }
     }
     fn atanh(self) -> Self {
+        if self.c[0] > T::one() || self.c[0] < -T::one() {
+            return Self::undefined();
+        }
         let g = (Self::one() - self * self).recip();
         Jet { c: series::compose(self.c[0].atanh(), &g.c, &self.c) }
     }

@@ -114,4 +114,18 @@ fn singularities_give_ieee_values_not_finite_garbage() {
     let d = J::variable(0.0).sqrt().derivative(1);
     assert!(d.is_infinite() || d.is_nan());
     assert!(J::variable(-1.0).ln().value().is_nan());
+    // Outside the domain every coefficient is NaN, not the formula's finite derivatives.
+    for y in [
+        J::variable(-1.0).ln(),
+        J::variable(-1.0).log2(),
+        J::variable(-2.0).ln_1p(),
+        J::variable(-2.0).acosh(),
+        J::variable(2.0).atanh(),
+        J::variable(f64::NAN).abs(),
+    ] {
+        assert!((0..4).all(|k| y.derivative(k).is_nan()), "{y:?}");
+    }
+    // On the boundary and inside, unchanged.
+    assert_eq!(J::variable(0.0).ln().derivative(1), f64::INFINITY);
+    assert_eq!(J::variable(1.0).atanh().derivative(1), f64::INFINITY);
 }

@@ -188,7 +188,7 @@ pub fn logsumexp<T: Real, S: Data<Elem = T>, D: RemoveAxis>(
     x: &ArrayBase<S, D>,
     axis: Axis,
 ) -> (Array<T, D::Smaller>, LogSumExpPartial<T, D>) {
-    let (l, p) = crate::array::logsumexp_with_softmax(x, axis);
+    let (l, p) = crate::array::logsumexp_with_softmax("logsumexp", x, axis);
     (l, LogSumExpPartial { p, axis })
 }
 
@@ -217,7 +217,7 @@ pub fn softmax<T: Real, S: Data<Elem = T>, D: RemoveAxis>(
     x: &ArrayBase<S, D>,
     axis: Axis,
 ) -> (Array<T, D>, SoftmaxPartial<T, D>) {
-    let (_, p) = crate::array::logsumexp_with_softmax(x, axis);
+    let (_, p) = crate::array::logsumexp_with_softmax("softmax", x, axis);
     (p.clone(), SoftmaxPartial { p, axis })
 }
 
@@ -237,13 +237,18 @@ unary_vjp!(softmax, softmax_vjp);
 /// Weights `1/k` at the `k` positions where `x` equals `m` (ties share the derivative, as
 /// autograd and JAX do).
 fn ties<T: Real, S: Data<Elem = T>, D: Dimension>(x: &ArrayBase<S, D>, m: T) -> Array<T, D> {
+    if m.is_nan() {
+        // The extremum of an array holding a NaN is NaN, and so is its derivative there.
+        return x.mapv(|v| if v.is_nan() { v } else { T::zero() });
+    }
     let k = x.iter().filter(|&&v| v == m).count();
     let w = if k == 0 { T::zero() } else { T::c(k as f64).recip() };
     x.mapv(|v| if v == m { w } else { T::zero() })
 }
 
 /// `y = max x` over all elements (`x.amax()` from [`ArrayMath`](crate::ArrayMath)); the
-/// derivative goes to the largest element, shared equally between ties.
+/// derivative goes to the largest element, shared equally between ties. If an element is
+/// `NaN`, the value is `NaN`, and the derivative is `NaN` at each `NaN` element and 0 elsewhere.
 ///
 /// ```
 /// use ndarray::array;

@@ -4,9 +4,10 @@ use crate::Real;
 use crate::array::Elementwise;
 
 binary! {
-    /// `y = log_b a` (`a.log(b)`); `∂y/∂a = 1/(a·ln b)`, `∂y/∂b = −y/(b·ln b)`.
+    /// `y = log_b a` (`a.log(b)`); `∂y/∂a = 1/(a·ln b)`, `∂y/∂b = −y/(b·ln b)`; both `NaN`
+    /// where `y` is (`a < 0` or `b < 0`).
     log, log_jvp, log_vjp at (0.7, 3.0): |a, b, y| a.log(b)
-        => ((a * b.ln()).recip(), -y / (b * b.ln()));
+        => (if a < T::zero() { T::nan() } else { (a * b.ln()).recip() }, -y / (b * b.ln()));
     /// `y = atan2(a, b)`, the angle of the point `(b, a)`; `∂y/∂a = b/(a² + b²)`,
     /// `∂y/∂b = −a/(a² + b²)`; undefined (`NaN`) at the origin.
     atan2, atan2_jvp, atan2_vjp at (0.7, -1.3): |a, b, y| a.atan2(b)
@@ -76,7 +77,8 @@ unary_vjp!(
 );
 
 /// `y = x.clamp(lo, hi)`; the derivative goes to whichever input `y` is: `x` inside the
-/// interval, `lo` below it, `hi` above it (at an end point exactly, to `x`).
+/// interval, `lo` below it, `hi` above it (at an end point exactly, to `x`). At `x = NaN` the
+/// value is `NaN` and so is `∂y/∂x`.
 ///
 /// Returns `(y, (∂y/∂x, ∂y/∂lo, ∂y/∂hi))`.
 ///
@@ -99,6 +101,8 @@ pub fn clamp<T: Real>(x: &T, lo: &T, hi: &T) -> (T, (T, T, T)) {
         (lo, (z, o, z))
     } else if x > hi {
         (hi, (z, z, o))
+    } else if x.is_nan() {
+        (x, (x, z, z))
     } else {
         (x, (o, z, z))
     }
@@ -119,7 +123,7 @@ pub fn clamp_jvp<T: Real>(x: &T, lo: &T, hi: &T, x_dot: Option<&T>, lo_dot: Opti
     let mut y_dot = T::zero();
     for (d, t) in [(dx, x_dot), (dlo, lo_dot), (dhi, hi_dot)] {
         if let (Some(t), true) = (t, d != T::zero()) {
-            y_dot = *t;
+            y_dot = d * *t;
         }
     }
     (y, y_dot)

@@ -1,7 +1,7 @@
 //! `x[i]` in `#[differentiable]` code: one element of an ndarray array or of a `Vec`, read by
 //! reference; its reverse adds into one element of the container's cotangent.
 
-use crate::{Accumulate, Adjoint, Partial, Real, ShapeOf, Value, Zeros};
+use crate::{Accumulate, Adjoint, Mismatch, Partial, Real, ShapeOf, Value, Zeros};
 use ndarray::{Array, ArrayBase, Data, Dimension, NdIndex, SliceArg};
 
 /// Containers whose elements `#[differentiable]` code reads with `x[i]`.
@@ -149,6 +149,12 @@ impl<V: Value> Value for [V] {
     fn tangent_shape(&self) -> ShapeOf<Vec<V::Tangent>> {
         ShapeOf(self.iter().map(|v| v.tangent_shape().0).collect())
     }
+    fn tangent_mismatch(&self, t: &Vec<V::Tangent>) -> Option<Mismatch> {
+        if self.len() != t.len() {
+            return Some(Mismatch::new(format!("length {}", t.len()), format!("length {}", self.len())));
+        }
+        self.iter().zip(t).enumerate().find_map(|(i, (v, t))| v.tangent_mismatch(t).map(|m| m.within(format!("[{i}]"))))
+    }
 }
 
 impl<V: Value> Value for Vec<V> {
@@ -158,6 +164,9 @@ impl<V: Value> Value for Vec<V> {
     }
     fn tangent_shape(&self) -> ShapeOf<Vec<V::Tangent>> {
         self.as_slice().tangent_shape()
+    }
+    fn tangent_mismatch(&self, t: &Vec<V::Tangent>) -> Option<Mismatch> {
+        self.as_slice().tangent_mismatch(t)
     }
 }
 
@@ -315,6 +324,10 @@ impl<T: Real, D: Dimension, E: Dimension, I: SliceArg<D> + Clone> Partial<Array<
 /// array with the slice replaced by `v` (broadcast as `assign` broadcasts). As [`set`], the
 /// copy costs the array's size.
 ///
+/// # Panics
+/// If `info` does not fit `x`, naming `slice_mut` (as [`slice`](fn@super::slice) does), or if
+/// `v` does not broadcast to the slice's shape, naming `assign` and both shapes.
+///
 /// ```
 /// use ndarray::{array, s};
 /// let (y, _) = autodiff_runtime::ops::set_slice(&array![1.0f64, 2.0, 3.0], &array![7.0, 8.0], s![1..]);
@@ -327,8 +340,11 @@ pub fn set_slice<T: Real, S: Data<Elem = T>, S2: Data<Elem = T>, D: Dimension, E
     v: &ArrayBase<S2, E>,
     info: I,
 ) -> (Array<T, D>, (SetSliceArray<T, D, I>, SetSliceValue<T, D, E, I>)) {
+    super::shape::check_slice("slice_mut", x.shape(), &info);
     let mut y = x.to_owned();
-    y.slice_mut(info.clone()).assign(v);
+    let mut part = y.slice_mut(info.clone());
+    let v_out = crate::array::stretch("assign", v, &part.raw_dim());
+    part.assign(&v_out);
     let p0 = SetSliceArray { info: info.clone(), _t: core::marker::PhantomData };
     let p1 = SetSliceValue { info, shape: y.raw_dim(), value_shape: v.raw_dim(), _t: core::marker::PhantomData };
     (y, (p0, p1))

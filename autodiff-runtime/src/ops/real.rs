@@ -94,8 +94,8 @@ binary! {
 unary! {
     /// `y = eˣ`; `∂y/∂x = y`.
     exp, exp_jvp, exp_vjp at 0.7: |x, y| x.exp() => y;
-    /// `y = ln x`; `∂y/∂x = 1/x`, infinite at `x = 0`.
-    ln, ln_jvp, ln_vjp at 0.7: |x, y| x.ln() => x.recip();
+    /// `y = ln x`; `∂y/∂x = 1/x`, infinite at `x = 0`, `NaN` for `x < 0` (where `y` is `NaN`).
+    ln, ln_jvp, ln_vjp at 0.7: |x, y| x.ln() => if x < T::zero() { T::nan() } else { x.recip() };
     /// `y = √x`; `∂y/∂x = 1/(2y)`, infinite at `x = 0`.
     sqrt, sqrt_jvp, sqrt_vjp at 0.7: |x, y| x.sqrt() => (y + y).recip();
 }

@@ -141,7 +141,7 @@ fn in_bounds(i: isize, len: usize, inclusive: bool) -> bool {
 /// Checks a slice argument against a shape as ndarray's `slice` would, panicking with a
 /// message that names `op`, the offending part and the shape.
 #[track_caller]
-fn check_slice<D: Dimension, I: SliceArg<D>>(op: &str, shape: &[usize], info: &I) {
+pub(super) fn check_slice<D: Dimension, I: SliceArg<D>>(op: &str, shape: &[usize], info: &I) {
     let elems: &[SliceInfoElem] = info.as_ref();
     let show = || elems.iter().map(|e| e.to_string()).collect::<Vec<_>>().join(", ");
     assert!(
