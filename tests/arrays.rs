@@ -478,3 +478,27 @@ fn borrowed_constants_combine_with_owned_arrays() {
     let (_, d) = weighted::jvp(a.clone(), w.clone(), array![1.0, 0.0, 0.0]);
     assert!((d - expected[0]).abs() < 1e-15);
 }
+
+#[differentiable]
+fn scaled_pair(a: f64, b: f64) -> f64 {
+    a * b.sin()
+}
+
+/// An element read (held by reference) passed to a call is passed by value, in a condition too.
+#[differentiable]
+fn element_to_call(m: &Array2<f64>, x: f64) -> f64 {
+    let v = m[[0, 1]];
+    let y = if scaled_pair(v, v) > x { scaled_pair(v, x) } else { x * v };
+    y + scaled_pair(m[[1, 0]], x)
+}
+
+#[test]
+fn element_reads_pass_to_calls_by_value() {
+    let m = m(2, 2, 0.4);
+    for x in [-0.9, 0.2] {
+        let (gm, gx) = element_to_call::grad(&m, x);
+        close(&gm, &fd(|m| element_to_call(m, x), &m), 1e-8);
+        let fx = (element_to_call(&m, x + 1e-6) - element_to_call(&m, x - 1e-6)) / 2e-6;
+        assert!((gx - fx).abs() < 1e-8, "{gx} vs {fx}");
+    }
+}

@@ -14,8 +14,12 @@ pub struct Var(pub usize);
 pub struct VarInfo {
     /// Hygienic (mixed-site) identifier of the primal value.
     pub ident: Ident,
-    /// A parameter of reference type (`x: &Array2<f64>`): read as `(*x)`.
+    /// Held by reference (a parameter `x: &Array2<f64>`, an element read `x[i]`, a field
+    /// `p.w`): read as `(*x)`.
     pub deref: bool,
+    /// A parameter of reference type: passed on to a call as it is, it stays a borrow (an
+    /// element read passed on is the element's value).
+    pub borrowed_param: bool,
 }
 
 /// An argument of an operation: an active value, or a constant expression (tokens).

@@ -218,7 +218,7 @@ impl Lower<'_> {
             k += 1;
         }
         self.used.insert(name.clone());
-        self.vars.push(VarInfo { ident: Ident::new(&name, Span::mixed_site()), deref: false });
+        self.vars.push(VarInfo { ident: Ident::new(&name, Span::mixed_site()), deref: false, borrowed_param: false });
         Var(self.vars.len() - 1)
     }
 
@@ -232,8 +232,8 @@ impl Lower<'_> {
                 let fresh = self.fresh(&name.to_string());
                 let info = self.vars.pop().expect("fresh value");
                 // A value held by reference (an element read `x[i]`) stays read through it.
-                let deref = self.vars[v.0].deref;
-                self.vars[v.0] = VarInfo { deref, ..info };
+                let (deref, borrowed_param) = (self.vars[v.0].deref, self.vars[v.0].borrowed_param);
+                self.vars[v.0] = VarInfo { deref, borrowed_param, ..info };
                 debug_assert!(fresh.0 == self.vars.len());
             }
         }
@@ -274,7 +274,8 @@ impl Lower<'_> {
             }
             (syn::Pat::Ident(pi), _) if pi.subpat.is_none() => {
                 let v = self.fresh(&pi.ident.to_string());
-                self.vars[v.0].deref = matches!(ty, syn::Type::Reference(_));
+                let borrowed = matches!(ty, syn::Type::Reference(_));
+                (self.vars[v.0].deref, self.vars[v.0].borrowed_param) = (borrowed, borrowed);
                 Some(Pat::Var(v))
             }
             (syn::Pat::Tuple(pt), syn::Type::Tuple(tt)) if pt.elems.len() == tt.elems.len() => {
@@ -1115,7 +1116,7 @@ impl Lower<'_> {
             .zip(&args)
             .map(|(a, op)| {
                 // A borrowed parameter passed on as it is stays a borrow, active or constant.
-                let deref = matches!(op, Operand::Var(v) if self.vars[v.0].deref) && matches!(strip(a), Expr::Path(_));
+                let deref = matches!(op, Operand::Var(v) if self.vars[v.0].borrowed_param) && matches!(strip(a), Expr::Path(_));
                 let const_ref = matches!(op, Operand::Const(_))
                     && matches!(strip(a), Expr::Path(p) if p.path.get_ident().is_some_and(|i| self.ref_params.contains(&i.to_string())));
                 deref || const_ref || matches!(a, Expr::Reference(r) if r.mutability.is_none())
