@@ -4,7 +4,8 @@ use crate::args::Args;
 use crate::error::Ctxt;
 use crate::parse::is_inactive_type;
 use quote::ToTokens;
-use syn::ItemFn;
+use syn::visit::{self, Visit};
+use syn::{Ident, ItemFn};
 
 /// Every check that needs only the signature.
 pub fn function(cx: &Ctxt, item: &ItemFn, args: &Args) {
@@ -15,6 +16,7 @@ pub fn function(cx: &Ctxt, item: &ItemFn, args: &Args) {
     wrt(cx, item, args);
     reference_params(cx, item, args);
     higher_order_types(cx, item, args);
+    float_names(cx, item, args);
 }
 
 /// With `order ≥ 2` the derivatives run the function at Taylor-series scalars, which the
@@ -41,6 +43,95 @@ fn higher_order_types(cx: &Ctxt, item: &ItemFn, args: &Args) {
                     args.order.unwrap_or(1),
                     type_text(ty)
                 ),
+            );
+        }
+    }
+}
+
+/// The jet copy of a function (see `higher::jet_copy`) replaces every identifier `f64` or `f32`
+/// by a jet type and every float literal by a jet constant, token by token, so where it applies
+/// these identifiers must be types (`x: f64`, `n as f64`) or lead a path (`f64::sin`), and no
+/// float literal may be a pattern. It applies to the whole function with `order ≥ 2`, and to the
+/// parameter and return types of every function (its `__pullback_jet` stub).
+fn float_names(cx: &Ctxt, item: &ItemFn, args: &Args) {
+    let order = args.order.unwrap_or(1);
+    let mut names = FloatNames { cx, order, in_pattern: 0 };
+    for input in &item.sig.inputs {
+        match input {
+            syn::FnArg::Typed(pt) if order < 2 => names.visit_type(&pt.ty),
+            input => names.visit_fn_arg(input),
+        }
+    }
+    names.visit_return_type(&item.sig.output);
+    if order >= 2 {
+        names.visit_block(&item.block);
+    }
+}
+
+struct FloatNames<'a> {
+    cx: &'a Ctxt,
+    order: u32,
+    in_pattern: usize,
+}
+
+fn is_float(id: &Ident) -> bool {
+    id == "f64" || id == "f32"
+}
+
+impl<'ast> Visit<'ast> for FloatNames<'_> {
+    fn visit_type_path(&mut self, tp: &'ast syn::TypePath) {
+        match tp.path.segments.last() {
+            // `f64`, `core::primitive::f64`: a type, which the copy replaces by a type.
+            Some(last) if tp.qself.is_none() && is_float(&last.ident) && last.arguments.is_none() => {}
+            _ => visit::visit_type_path(self, tp),
+        }
+    }
+
+    fn visit_path(&mut self, path: &'ast syn::Path) {
+        let n = path.segments.len();
+        for (i, seg) in path.segments.iter().enumerate() {
+            // `f64::sin`, `std::f64::consts::PI`: the copy keeps an `f64` followed by `::`.
+            if i + 1 < n && is_float(&seg.ident) {
+                self.visit_path_arguments(&seg.arguments);
+            } else {
+                self.visit_path_segment(seg);
+            }
+        }
+    }
+
+    fn visit_use_path(&mut self, u: &'ast syn::UsePath) {
+        self.visit_use_tree(&u.tree);
+    }
+
+    fn visit_path_segment(&mut self, seg: &'ast syn::PathSegment) {
+        if is_float(&seg.ident) && !seg.arguments.is_none() {
+            self.cx.error_spanned(seg, format!("`{}` takes no generic arguments", seg.ident));
+            self.visit_path_arguments(&seg.arguments);
+        } else {
+            visit::visit_path_segment(self, seg);
+        }
+    }
+
+    fn visit_ident(&mut self, id: &'ast Ident) {
+        if is_float(id) {
+            self.cx.error_spanned(
+                id,
+                format!("`{id}` can only name the type here (`x: {id}`, `n as {id}`, `{id}::sin`): the higher-order derivatives copy the function with `{id}` replaced by a Taylor-series type"),
+            );
+        }
+    }
+
+    fn visit_pat(&mut self, pat: &'ast syn::Pat) {
+        self.in_pattern += 1;
+        visit::visit_pat(self, pat);
+        self.in_pattern -= 1;
+    }
+
+    fn visit_expr_lit(&mut self, lit: &'ast syn::ExprLit) {
+        if self.in_pattern > 0 && matches!(lit.lit, syn::Lit::Float(_)) {
+            self.cx.error_spanned(
+                lit,
+                format!("a float literal cannot be a pattern with `order = {}`, whose derivatives make every float a Taylor series; compare in an `if` instead", self.order),
             );
         }
     }

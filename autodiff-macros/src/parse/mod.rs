@@ -1033,9 +1033,11 @@ impl Lower<'_> {
                 format!("the closure passed to `{method}` reads `{active}`, which depends on a differentiated input; a closure may capture only constants. Move `{active}` out of the closure as array arithmetic (`x.{method}(|v| ...) * {active}`)"),
             );
         }
-        let body = &c.body;
-        let item: syn::ItemFn =
-            syn::parse_quote_spanned!(c.span()=> fn __kernel(#param: __Element) -> __Element { #body });
+        let mut item: syn::ItemFn =
+            syn::parse_quote_spanned!(c.span()=> fn __kernel(#param: __Element) -> __Element {});
+        // The body is the block's value as it is, not reparsed as a statement, which a body such
+        // as `if a { b } < c` would not be.
+        item.block.stmts.push(syn::Stmt::Expr((*c.body).clone(), None));
         let kernel = match crate::expand::lower(&item, &crate::args::Args::default()) {
             Ok(f) => f,
             Err(err) => {
