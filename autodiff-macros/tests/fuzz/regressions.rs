@@ -72,3 +72,20 @@ fn float_in_type(x: &Array1<0.5>) -> f64 {
 fn trailing_plus(z: Complex64) -> Complex64 + {
     z * z
 }
+
+// What prettyplease, which prints `SOURCE`, panics on: syntax that syn keeps as tokens, and
+// `macro_rules!` whose rules it does not read.
+#[differentiable(order = 2)]
+fn verbatim_item(x: f64) -> f64 {
+    static k = x.floor();
+    let s = x.signum();
+    (x - k) * s
+}
+
+#[differentiable]
+fn odd_macro_rules(x: f64) -> f64 {
+    macro_rules! m {
+        x
+    }
+    x
+}
