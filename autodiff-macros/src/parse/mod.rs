@@ -641,6 +641,10 @@ impl Lower<'_> {
 
     /// Fresh values for a tuple pattern that binds a call's result.
     fn call_pattern(&mut self, pt: &syn::PatTuple) -> Option<Pat> {
+        if pt.elems.is_empty() {
+            self.cx.error_spanned(pt, "a call's result cannot be `()`; bind its results to names or `_`");
+            return None;
+        }
         let mut items = Vec::new();
         for p in &pt.elems {
             items.push(match p {

@@ -89,3 +89,10 @@ fn odd_macro_rules(x: f64) -> f64 {
     }
     x
 }
+
+// A call's result bound to `()`: its pullback had no value to take its name from.
+#[differentiable]
+fn unit_pattern(x: f64) -> f64 {
+    let () = pair(x, 3.0);
+    x
+}
