@@ -1,7 +1,8 @@
 //! Arguments of the `#[differentiable(...)]` attribute.
 
+use proc_macro2::{Delimiter, Group, TokenStream, TokenTree};
 use syn::Ident;
-use syn::parse::{Parse, ParseStream};
+use syn::parse::{Parse, ParseStream, Parser};
 use syn::punctuated::Punctuated;
 
 /// `#[differentiable]`, `#[differentiable(wrt(a, b))]`, `#[differentiable(order = 3)]`.
@@ -11,6 +12,23 @@ pub struct Args {
     pub wrt: Option<Vec<Ident>>,
     /// The highest derivative order asked for (`order = n`); 1 if not given.
     pub order: Option<u32>,
+}
+
+/// Parses the attribute's arguments inside a group spanned at their last token: syn reports
+/// arguments cut short (`order =`, `wrt`) at the end of its input, which would otherwise be
+/// the call site, and is then that token.
+pub fn parse(args: TokenStream) -> syn::Result<Args> {
+    let Some(last) = args.clone().into_iter().last() else {
+        return Ok(Args::default());
+    };
+    let mut group = Group::new(Delimiter::Parenthesis, args);
+    group.set_span(last.span());
+    let parser = |input: ParseStream| {
+        let content;
+        syn::parenthesized!(content in input);
+        content.parse()
+    };
+    parser.parse2(TokenTree::Group(group).into())
 }
 
 /// The largest `order = n` accepted: nested `grad` modules up to this depth.

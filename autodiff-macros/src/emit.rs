@@ -357,10 +357,58 @@ pub fn tangent_checks(sig: &Signature, api: &str, kind: &str, suffix: &str) -> V
         .collect()
 }
 
-/// Pretty-printed generated code, for users to read.
+/// Pretty-printed generated code, for users to read; the tokens as they are if they do not
+/// parse or if prettyplease cannot print them.
 fn pretty(tokens: &TokenStream) -> String {
     match syn::parse2::<syn::File>(tokens.clone()) {
-        Ok(file) => prettyplease::unparse(&file),
-        Err(_) => tokens.to_string(),
+        Ok(file) if printable(&file) => prettyplease::unparse(&file),
+        _ => tokens.to_string(),
     }
+}
+
+/// Whether prettyplease prints `file` rather than panicking: it has no nodes that syn keeps
+/// as tokens (`Verbatim`, as for `static k = 1;` without a type) and no `macro_rules!`, whose
+/// rules prettyplease reads. The user's items and statements come into the generated code
+/// as they are.
+fn printable(file: &syn::File) -> bool {
+    use syn::visit::{self, Visit};
+    struct Printable(bool);
+    impl<'ast> Visit<'ast> for Printable {
+        fn visit_item(&mut self, i: &'ast syn::Item) {
+            let rules = matches!(i, syn::Item::Macro(m) if m.mac.path.is_ident("macro_rules"));
+            self.0 &= !rules && !matches!(i, syn::Item::Verbatim(_));
+            visit::visit_item(self, i);
+        }
+        fn visit_expr(&mut self, e: &'ast syn::Expr) {
+            self.0 &= !matches!(e, syn::Expr::Verbatim(_));
+            visit::visit_expr(self, e);
+        }
+        fn visit_type(&mut self, t: &'ast Type) {
+            self.0 &= !matches!(t, Type::Verbatim(_));
+            visit::visit_type(self, t);
+        }
+        fn visit_pat(&mut self, p: &'ast syn::Pat) {
+            self.0 &= !matches!(p, syn::Pat::Verbatim(_));
+            visit::visit_pat(self, p);
+        }
+        fn visit_type_param_bound(&mut self, b: &'ast syn::TypeParamBound) {
+            self.0 &= !matches!(b, syn::TypeParamBound::Verbatim(_));
+            visit::visit_type_param_bound(self, b);
+        }
+        fn visit_foreign_item(&mut self, i: &'ast syn::ForeignItem) {
+            self.0 &= !matches!(i, syn::ForeignItem::Verbatim(_));
+            visit::visit_foreign_item(self, i);
+        }
+        fn visit_trait_item(&mut self, i: &'ast syn::TraitItem) {
+            self.0 &= !matches!(i, syn::TraitItem::Verbatim(_));
+            visit::visit_trait_item(self, i);
+        }
+        fn visit_impl_item(&mut self, i: &'ast syn::ImplItem) {
+            self.0 &= !matches!(i, syn::ImplItem::Verbatim(_));
+            visit::visit_impl_item(self, i);
+        }
+    }
+    let mut v = Printable(true);
+    v.visit_file(file);
+    v.0
 }

@@ -8,29 +8,24 @@ use crate::{emit, parse, validate};
 use proc_macro2::TokenStream;
 use quote::quote;
 
-/// `#[differentiable(args)] item`.
+/// `#[differentiable(args)] item`: the function and its module of derivatives, or the
+/// function unchanged beside the errors.
 pub fn differentiable(args: TokenStream, item: TokenStream) -> TokenStream {
-    let func: syn::ItemFn = match syn::parse2(item.clone()) {
-        Ok(f) => f,
-        Err(_) => {
-            let err = syn::Error::new_spanned(
-                &item,
-                "`#[differentiable]` applies to free functions, such as `fn f(x: f64) -> f64 { ... }`",
-            );
-            return fallback(item, err);
-        }
-    };
-    let args: Args = match syn::parse2(args) {
-        Ok(a) => a,
-        Err(err) => return fallback(item, err),
-    };
-    match lower(&func, &args) {
-        Ok(f) => {
-            let module = emit::module(&f);
-            quote!(#func #module)
-        }
-        Err(err) => fallback(item, err),
-    }
+    try_expand(args, item.clone()).unwrap_or_else(|err| fallback(item, err))
+}
+
+/// The expansion of `#[differentiable(args)] item`, or every problem found, each at its span.
+pub fn try_expand(args: TokenStream, item: TokenStream) -> syn::Result<TokenStream> {
+    let func: syn::ItemFn = syn::parse2(item.clone()).map_err(|_| {
+        syn::Error::new_spanned(
+            &item,
+            "`#[differentiable]` applies to free functions, such as `fn f(x: f64) -> f64 { ... }`",
+        )
+    })?;
+    let args = crate::args::parse(args)?;
+    let f = lower(&func, &args)?;
+    let module = emit::module(&f);
+    Ok(quote!(#func #module))
 }
 
 /// Validates and lowers `func`; all problems found come back as one combined error.

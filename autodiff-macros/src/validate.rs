@@ -4,7 +4,8 @@ use crate::args::Args;
 use crate::error::Ctxt;
 use crate::parse::is_inactive_type;
 use quote::ToTokens;
-use syn::ItemFn;
+use syn::visit::{self, Visit};
+use syn::{Ident, ItemFn};
 
 /// Every check that needs only the signature.
 pub fn function(cx: &Ctxt, item: &ItemFn, args: &Args) {
@@ -15,6 +16,8 @@ pub fn function(cx: &Ctxt, item: &ItemFn, args: &Args) {
     wrt(cx, item, args);
     reference_params(cx, item, args);
     higher_order_types(cx, item, args);
+    float_names(cx, item, args);
+    trailing_plus(cx, item);
 }
 
 /// With `order ≥ 2` the derivatives run the function at Taylor-series scalars, which the
@@ -46,6 +49,130 @@ fn higher_order_types(cx: &Ctxt, item: &ItemFn, args: &Args) {
     }
 }
 
+/// The jet copy of a function (see `higher::jet_copy`) replaces every identifier `f64` or `f32`
+/// by a jet type and every float literal by a jet constant, token by token, so where it applies
+/// these identifiers must be types (`x: f64`, `n as f64`) or lead a path (`f64::sin`), and float
+/// literals must be expressions, not in a type or a pattern. It applies to the whole function
+/// with `order ≥ 2`, and to the parameter and return types of every function (for its
+/// `__pullback_jet` stub).
+fn float_names(cx: &Ctxt, item: &ItemFn, args: &Args) {
+    let order = args.order.unwrap_or(1);
+    let mut names = FloatNames { cx, types_and_patterns: 0 };
+    for input in &item.sig.inputs {
+        match input {
+            syn::FnArg::Typed(pt) if order < 2 => names.visit_type(&pt.ty),
+            input => names.visit_fn_arg(input),
+        }
+    }
+    names.visit_return_type(&item.sig.output);
+    if order >= 2 {
+        names.visit_block(&item.block);
+    }
+}
+
+struct FloatNames<'a> {
+    cx: &'a Ctxt,
+    /// How many types and patterns the visit is inside.
+    types_and_patterns: usize,
+}
+
+fn is_float(id: &Ident) -> bool {
+    id == "f64" || id == "f32"
+}
+
+impl<'ast> Visit<'ast> for FloatNames<'_> {
+    fn visit_type(&mut self, ty: &'ast syn::Type) {
+        self.types_and_patterns += 1;
+        visit::visit_type(self, ty);
+        self.types_and_patterns -= 1;
+    }
+
+    fn visit_pat(&mut self, pat: &'ast syn::Pat) {
+        self.types_and_patterns += 1;
+        visit::visit_pat(self, pat);
+        self.types_and_patterns -= 1;
+    }
+
+    fn visit_type_path(&mut self, tp: &'ast syn::TypePath) {
+        match tp.path.segments.last() {
+            // `f64`, `core::primitive::f64`: a type, which the copy replaces by a type.
+            Some(last) if tp.qself.is_none() && is_float(&last.ident) && last.arguments.is_none() => {}
+            _ => visit::visit_type_path(self, tp),
+        }
+    }
+
+    fn visit_path(&mut self, path: &'ast syn::Path) {
+        let n = path.segments.len();
+        for (i, seg) in path.segments.iter().enumerate() {
+            // `f64::sin`, `std::f64::consts::PI`: the copy keeps an `f64` followed by `::`.
+            if i + 1 < n && is_float(&seg.ident) {
+                self.visit_path_arguments(&seg.arguments);
+            } else {
+                self.visit_path_segment(seg);
+            }
+        }
+    }
+
+    fn visit_use_path(&mut self, u: &'ast syn::UsePath) {
+        self.visit_use_tree(&u.tree);
+    }
+
+    fn visit_path_segment(&mut self, seg: &'ast syn::PathSegment) {
+        if is_float(&seg.ident) && !seg.arguments.is_none() {
+            self.cx.error_spanned(seg, format!("`{}` takes no generic arguments", seg.ident));
+            self.visit_path_arguments(&seg.arguments);
+        } else {
+            visit::visit_path_segment(self, seg);
+        }
+    }
+
+    fn visit_ident(&mut self, id: &'ast Ident) {
+        if is_float(id) {
+            self.cx.error_spanned(
+                id,
+                format!("`{id}` can only name the type here (`x: {id}`, `n as {id}`, `{id}::sin`): the higher-order derivatives copy the function with `{id}` replaced by a Taylor-series type"),
+            );
+        }
+    }
+
+    fn visit_expr_lit(&mut self, lit: &'ast syn::ExprLit) {
+        if self.types_and_patterns > 0 && matches!(lit.lit, syn::Lit::Float(_)) {
+            self.cx.error_spanned(
+                lit,
+                "a float literal cannot be part of a type or a pattern here: the higher-order derivatives copy the function with every float literal replaced by a Taylor-series constant",
+            );
+        }
+    }
+}
+
+/// The generated code names the parameter and return types in qualified paths
+/// (`<T as Value>::Tangent`), where a list of bounds ending in `+`, which syn accepts at the end
+/// of a return type (`-> dyn Trait + {`), does not parse.
+fn trailing_plus(cx: &Ctxt, item: &ItemFn) {
+    struct Bounds<'a>(&'a Ctxt);
+    impl<'ast> Visit<'ast> for Bounds<'_> {
+        fn visit_type_trait_object(&mut self, t: &'ast syn::TypeTraitObject) {
+            if t.bounds.trailing_punct() {
+                self.0.error_spanned(t, "remove the `+` at the end of this type");
+            }
+            visit::visit_type_trait_object(self, t);
+        }
+
+        fn visit_type_impl_trait(&mut self, t: &'ast syn::TypeImplTrait) {
+            if t.bounds.trailing_punct() {
+                self.0.error_spanned(t, "remove the `+` at the end of this type");
+            }
+            visit::visit_type_impl_trait(self, t);
+        }
+    }
+    for input in &item.sig.inputs {
+        if let syn::FnArg::Typed(pt) = input {
+            Bounds(cx).visit_type(&pt.ty);
+        }
+    }
+    Bounds(cx).visit_return_type(&item.sig.output);
+}
+
 fn qualifiers(cx: &Ctxt, item: &ItemFn) {
     let sig = &item.sig;
     if let Some(t) = &sig.asyncness {
@@ -70,8 +197,12 @@ fn qualifiers(cx: &Ctxt, item: &ItemFn) {
 
 fn generics(cx: &Ctxt, item: &ItemFn) {
     let g = &item.sig.generics;
-    if !g.params.is_empty() || g.where_clause.is_some() {
-        cx.error_spanned(g, "generic functions are not supported by `#[differentiable]`; write the function for `f64` (or `f32`), one function per type");
+    let msg = "generic functions are not supported by `#[differentiable]`; write the function for `f64` (or `f32`), one function per type";
+    if !g.params.is_empty() {
+        cx.error_spanned(g, msg);
+    } else if let Some(w) = &g.where_clause {
+        // At `where`: an empty clause has no other token.
+        cx.error_spanned(&w.where_token, msg);
     }
     for input in &item.sig.inputs {
         if let syn::FnArg::Typed(pt) = input {
@@ -156,13 +287,15 @@ fn wrt(cx: &Ctxt, item: &ItemFn, args: &Args) {
             let any_active =
                 item.sig.inputs.iter().any(|i| matches!(i, syn::FnArg::Typed(pt) if !is_inactive_type(&pt.ty)));
             if !any_active && !item.sig.inputs.iter().any(|i| matches!(i, syn::FnArg::Receiver(_))) {
-                cx.error_spanned(
-                    &item.sig.inputs,
-                    format!(
-                        "`{}` has no parameter to differentiate with respect to; give one a float type such as `f64`",
-                        item.sig.ident
-                    ),
+                let msg = format!(
+                    "`{}` has no parameter to differentiate with respect to; give one a float type such as `f64`",
+                    item.sig.ident
                 );
+                if item.sig.inputs.is_empty() {
+                    cx.error(item.sig.paren_token.span.join(), msg);
+                } else {
+                    cx.error_spanned(&item.sig.inputs, msg);
+                }
             }
         }
     }

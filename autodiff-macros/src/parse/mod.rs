@@ -642,6 +642,10 @@ impl Lower<'_> {
 
     /// Fresh values for a tuple pattern that binds a call's result.
     fn call_pattern(&mut self, pt: &syn::PatTuple) -> Option<Pat> {
+        if pt.elems.is_empty() {
+            self.cx.error_spanned(pt, "a call's result cannot be `()`; bind its results to names or `_`");
+            return None;
+        }
         let mut items = Vec::new();
         for p in &pt.elems {
             items.push(match p {
@@ -1040,9 +1044,11 @@ impl Lower<'_> {
                 format!("the closure passed to `{method}` reads `{active}`, which depends on a differentiated input; a closure may capture only constants. Move `{active}` out of the closure as array arithmetic (`x.{method}(|v| ...) * {active}`)"),
             );
         }
-        let body = &c.body;
-        let item: syn::ItemFn =
-            syn::parse_quote_spanned!(c.span()=> fn __kernel(#param: __Element) -> __Element { #body });
+        let mut item: syn::ItemFn =
+            syn::parse_quote_spanned!(c.span()=> fn __kernel(#param: __Element) -> __Element {});
+        // The body is the block's value as it is, not reparsed as a statement, which a body such
+        // as `if a { b } < c` would not be.
+        item.block.stmts.push(syn::Stmt::Expr((*c.body).clone(), None));
         let kernel = match crate::expand::lower(&item, &crate::args::Args::default()) {
             Ok(f) => f,
             Err(err) => {
