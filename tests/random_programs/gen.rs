@@ -267,7 +267,13 @@ impl Gen<'_> {
             let i = calls[self.rng.below(calls.len())];
             return self.call(i, vec![x]);
         }
-        let (f, lim, bound) = UNARY[self.rng.below(UNARY.len())];
+        let (mut f, mut lim, mut bound) = UNARY[self.rng.below(UNARY.len())];
+        // Not in `order = 2` functions: a value from a method without a derivative is a jet
+        // in their jet copy and cannot be passed to a call there (a known limitation, see the
+        // README).
+        while self.order2 && (f.contains("floor()") || f.contains("round()")) {
+            (f, lim, bound) = UNARY[self.rng.below(UNARY.len())];
+        }
         // A form that repeats its argument takes a leaf, to keep the text small.
         let x = if f.matches("$0").count() > 1 { self.leaf(false) } else { self.expr(d - 1, false) };
         let x = self.squash(x, lim);
