@@ -332,12 +332,13 @@ pub fn wrap(sig: &Signature, internals: TokenStream, extra: TokenStream) -> Toke
     }
 }
 
-/// Whether `ty` is spelled `f64` or `f32` (or a reference to one): a value whose tangents
-/// always fit, so that the generated API need not check them.
+/// Whether `ty` is spelled `f64` or `f32` (or a reference to one, or a tuple of those): a
+/// value whose tangents always fit, so that the generated API need not check them.
 fn is_real_scalar(ty: &Type) -> bool {
     match ty {
         Type::Reference(r) => is_real_scalar(&r.elem),
         Type::Paren(p) => is_real_scalar(&p.elem),
+        Type::Tuple(t) => t.elems.iter().all(is_real_scalar),
         Type::Path(p) => p.qself.is_none() && (p.path.is_ident("f64") || p.path.is_ident("f32")),
         _ => false,
     }

@@ -10,13 +10,6 @@ use crate::Real;
 use core::num::FpCategory;
 use num_traits::{Float, FloatConst, Num, NumCast, One, ToPrimitive, Zero};
 
-impl<T: Real, const N: usize> Jet<T, N> {
-    /// The jet of a function outside its domain: `NaN` in every coefficient.
-    fn undefined() -> Self {
-        Jet { c: [T::nan(); N] }
-    }
-}
-
 impl<T: Real, const N: usize> Zero for Jet<T, N> {
     #[inline]
     fn zero() -> Self {
@@ -104,6 +97,11 @@ macro_rules! piecewise_constant {
 }
 
 impl<T: Real, const N: usize> Jet<T, N> {
+    /// The jet of a function outside its domain: `NaN` in every coefficient.
+    fn undefined() -> Self {
+        Jet { c: [T::nan(); N] }
+    }
+
     /// The series with its value replaced by `v`, the scalar method's own result: where a
     /// series is computed through other functions (`exp2` as `exp(x·ln 2)`), its value is then
     /// still the primal's, to the bit.
@@ -145,7 +143,8 @@ impl<T: Real, const N: usize> Float for Jet<T, N> {
     }
     fn powi(self, n: i32) -> Self {
         let p = Jet { c: series::powi(&self.c, n.unsigned_abs()) };
-        if n < 0 { p.recip() } else { p }.valued(self.c[0].powi(n))
+        let p = if n < 0 { p.recip() } else { p };
+        p.valued(self.c[0].powi(n))
     }
     fn powf(self, e: Self) -> Self {
         if e.is_constant() {
